@@ -1,0 +1,1 @@
+namespace Sync365.Core { internal static class Placeholder { } }

@@ -1,0 +1,1 @@
+namespace Sync365 { internal static class Placeholder { } }
