@@ -1,1 +1,0 @@
-namespace Sync365.Core { internal static class Placeholder { } }

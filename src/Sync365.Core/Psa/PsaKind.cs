@@ -1,0 +1,8 @@
+namespace Sync365.Core.Psa
+{
+    public enum PsaKind
+    {
+        ConnectWise,
+        Autotask,
+    }
+}

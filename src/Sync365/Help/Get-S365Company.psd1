@@ -1,0 +1,19 @@
+@{
+    Synopsis    = 'Gets companies from the PSA, filtered on the server and streamed page by page.'
+    Description = @'
+Get-S365Company reads ConnectWise companies (GET /company/companies) at the API's maximum page size of 1,000, writing each page to the pipeline as it arrives, so Select-Object -First 5 stops after one request.
+
+-Name takes exact names or wildcards; each becomes a server-side condition, so only matching companies cross the network. Names with quotes, ampersands, plus signs, hashes, percent signs or non-ASCII letters are found exactly: the condition is built by one quoting function, and the result is checked again on the client.
+'@
+    Parameters  = @{
+        Name       = 'One or more company names; wildcards (*, ?, [a-c]) allowed. Without -Name or -Id, every company is returned.'
+        Id         = 'One or more company record ids (also from the pipeline by the CompanyId property).'
+        Connection = 'The connection to use: its name or the object Get-S365PsaConnection returns. Defaults to the last connection made.'
+    }
+    Examples    = @(
+        @{ Title = 'A company with an awkward name'; Code = 'Get-S365Company -Name "O''Brien & Sons"'; Remarks = 'Returns exactly that company.' }
+        @{ Title = 'Wildcards'; Code = 'Get-S365Company -Name ''Contoso*'' | Format-Table Id, Name, PsaUrl'; Remarks = 'Companies whose name starts with Contoso.' }
+        @{ Title = 'Count every company'; Code = 'Get-S365Company | Measure-Object'; Remarks = 'Streams every company, 1,000 per request.' }
+    )
+    Links       = @('Connect-S365Psa')
+}

@@ -1,1 +1,0 @@
-namespace Sync365 { internal static class Placeholder { } }
