@@ -14,6 +14,12 @@
         'Disconnect-S365Psa'
         'Get-S365PsaConnection'
         'Get-S365Company'
+        'Get-S365Contact'
+        'Get-S365Agreement'
+        'Get-S365AgreementType'
+        'Get-S365Addition'
+        'Get-S365Product'
+        'Test-S365Connection'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

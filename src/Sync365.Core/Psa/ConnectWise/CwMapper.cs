@@ -32,7 +32,7 @@ namespace Sync365.Core.Psa.ConnectWise
             CompanyIdentifier = a.Company?.Identifier,
             TypeId = a.Type?.Id,
             Type = a.Type?.Name,
-            Status = a.AgreementStatus,
+            Status = StatusOf(a, DateTimeOffset.UtcNow),
             Cancelled = a.CancelledFlag ?? false,
             StartDate = a.StartDate,
             EndDate = a.EndDate,
@@ -45,6 +45,27 @@ namespace Sync365.Core.Psa.ConnectWise
             PsaUrl = client.RecordUrl("AgreementFV", a.Id),
             ConnectionName = connectionName,
         };
+
+        /// <summary>The agreement's status as ConnectWise reports it; worked out from the flags and dates when it does not.</summary>
+        public static string StatusOf(CwAgreement a, DateTimeOffset now)
+        {
+            if (!string.IsNullOrEmpty(a.AgreementStatus))
+            {
+                return a.AgreementStatus!;
+            }
+
+            if (a.CancelledFlag == true)
+            {
+                return "Cancelled";
+            }
+
+            if (a.NoEndingDateFlag != true && a.EndDate.HasValue && a.EndDate.Value < now)
+            {
+                return "Expired";
+            }
+
+            return "Active";
+        }
 
         public static Addition ToAddition(CwAddition x, AgreementRef agreement, ConnectWiseClient client, string connectionName, DateTimeOffset now) => new Addition
         {
