@@ -14,6 +14,9 @@ namespace Sync365.Core.Psa
 
         public string? BillingCycle { get; set; }
 
+        /// <summary>Opens the agreement type in the PSA's web UI (Table Setup).</summary>
+        public string? PsaUrl { get; set; }
+
         public string? ConnectionName { get; set; }
 
         public override string ToString() => Name ?? string.Empty;

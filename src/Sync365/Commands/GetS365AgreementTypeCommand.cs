@@ -33,14 +33,14 @@ namespace Sync365.Commands
             var connection = ResolveConnection();
             if (ParameterSetName == ByIdSet)
             {
-                EmitByIds<CwAgreementType>(connection, Resource, Id!, null, t => t.Id, t => CwMapper.ToAgreementType(t, connection.Name), "agreement type", "AgreementTypeNotFound");
+                EmitByIds<CwAgreementType>(connection, Resource, Id!, null, t => t.Id, t => CwMapper.ToAgreementType(t, connection.ConnectWise, connection.Name), "agreement type", "AgreementTypeNotFound");
                 return;
             }
 
             var names = Patterns("name", Name);
             var query = new ListQuery { Conditions = ConditionText.And(names.Condition, IncludeInactive ? null : ConditionText.Bool("inactiveFlag", false)) };
             EmitPages<CwAgreementType>(connection, Resource, query, t => names.Match(t.Name) && (IncludeInactive || t.InactiveFlag != true),
-                t => CwMapper.ToAgreementType(t, connection.Name), Name);
+                t => CwMapper.ToAgreementType(t, connection.ConnectWise, connection.Name), Name);
         }
     }
 }

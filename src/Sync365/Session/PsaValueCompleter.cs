@@ -14,8 +14,11 @@ namespace Sync365.Session
     /// Tab completion from the PSA: one small request (the first 50 values that start with what was typed),
     /// on the connection named by -Connection, else the default one. Never throws: no connection, no completions.
     /// </summary>
-    public abstract class PsaValueCompleter<TWire> : IArgumentCompleter
-        where TWire : class
+    /// <remarks>
+    /// Not generic over the wire types on purpose: PowerShell reflects over Sync365.dll's types before the module
+    /// initializer makes Sync365.Core loadable, so no type here may derive from anything in Sync365.Core.
+    /// </remarks>
+    public abstract class PsaValueCompleter : IArgumentCompleter
     {
         private const int Take = 50;
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
@@ -52,16 +55,22 @@ namespace Sync365.Session
             }
         }
 
-        /// <summary>The value and its tooltip.</summary>
-        protected abstract (string? Value, string? Tooltip) Describe(TWire row);
+        /// <summary>The values (and tooltips) of the first page of the query.</summary>
+        internal abstract List<(string? Value, string? Tooltip)> FirstPage(PsaConnection connection, ListQuery query, CancellationToken ct);
 
         internal List<(string? Value, string? Tooltip)> Values(PsaConnection connection, string prefix)
         {
             var condition = prefix.Length == 0 ? null : ConditionText.Wildcard(Field, WildcardPattern.Escape(prefix) + "*").Condition;
             var query = new ListQuery { Conditions = ConditionText.And(condition, ExtraCondition), PageSize = Take, OrderBy = Field, ForwardOnly = false };
             using var cts = new CancellationTokenSource(Timeout);
-            var first = connection.ConnectWise.ListPages<TWire>(Resource, query, cts.Token).FirstOrDefault();
-            return (first ?? (IReadOnlyList<TWire>)Array.Empty<TWire>()).Select(Describe).ToList();
+            return FirstPage(connection, query, cts.Token);
+        }
+
+        internal static List<(string? Value, string? Tooltip)> First<TWire>(PsaConnection connection, string resource, ListQuery query, Func<TWire, (string?, string?)> describe, CancellationToken ct)
+            where TWire : class
+        {
+            var first = connection.ConnectWise.ListPages<TWire>(resource, query, ct).FirstOrDefault();
+            return (first ?? (IReadOnlyList<TWire>)Array.Empty<TWire>()).Select(describe).ToList();
         }
 
         internal static string Unquote(string word)
@@ -91,17 +100,18 @@ namespace Sync365.Session
     }
 
     /// <summary>Completes company names (-Company).</summary>
-    public sealed class CompanyNameCompleter : PsaValueCompleter<CwCompany>
+    public sealed class CompanyNameCompleter : PsaValueCompleter
     {
         protected override string Resource => "company/companies";
 
         protected override string Field => "name";
 
-        protected override (string? Value, string? Tooltip) Describe(CwCompany row) => (row.Name, $"{row.Name} ({row.Identifier}, id {row.Id})");
+        internal override List<(string? Value, string? Tooltip)> FirstPage(PsaConnection connection, ListQuery query, CancellationToken ct) =>
+            First<CwCompany>(connection, Resource, query, row => (row.Name, $"{row.Name} ({row.Identifier}, id {row.Id})"), ct);
     }
 
     /// <summary>Completes agreement type names (-Type).</summary>
-    public sealed class AgreementTypeCompleter : PsaValueCompleter<CwAgreementType>
+    public sealed class AgreementTypeCompleter : PsaValueCompleter
     {
         protected override string Resource => "finance/agreements/types";
 
@@ -109,11 +119,12 @@ namespace Sync365.Session
 
         protected override string? ExtraCondition => ConditionText.Bool("inactiveFlag", false);
 
-        protected override (string? Value, string? Tooltip) Describe(CwAgreementType row) => (row.Name, $"{row.Name} (id {row.Id})");
+        internal override List<(string? Value, string? Tooltip)> FirstPage(PsaConnection connection, ListQuery query, CancellationToken ct) =>
+            First<CwAgreementType>(connection, Resource, query, row => (row.Name, $"{row.Name} (id {row.Id})"), ct);
     }
 
     /// <summary>Completes product (catalog item) identifiers (-Product, -Identifier).</summary>
-    public sealed class ProductIdentifierCompleter : PsaValueCompleter<CwCatalogItem>
+    public sealed class ProductIdentifierCompleter : PsaValueCompleter
     {
         protected override string Resource => "procurement/catalog";
 
@@ -121,6 +132,7 @@ namespace Sync365.Session
 
         protected override string? ExtraCondition => ConditionText.Bool("inactiveFlag", false);
 
-        protected override (string? Value, string? Tooltip) Describe(CwCatalogItem row) => (row.Identifier, $"{row.Identifier}: {row.Description}");
+        internal override List<(string? Value, string? Tooltip)> FirstPage(PsaConnection connection, ListQuery query, CancellationToken ct) =>
+            First<CwCatalogItem>(connection, Resource, query, row => (row.Identifier, $"{row.Identifier}: {row.Description}"), ct);
     }
 }

@@ -94,7 +94,7 @@ namespace Sync365.Core.Psa.ConnectWise
             ConnectionName = connectionName,
         };
 
-        public static AgreementType ToAgreementType(CwAgreementType t, string connectionName) => new AgreementType
+        public static AgreementType ToAgreementType(CwAgreementType t, ConnectWiseClient client, string connectionName) => new AgreementType
         {
             Id = t.Id,
             Name = t.Name,
@@ -102,6 +102,7 @@ namespace Sync365.Core.Psa.ConnectWise
             IsDefault = t.DefaultFlag ?? false,
             PrePayment = t.PrePaymentFlag ?? false,
             BillingCycle = t.BillingCycle?.Name,
+            PsaUrl = client.RecordUrl("AgreementTypeFV", t.Id),
             ConnectionName = connectionName,
         };
 
