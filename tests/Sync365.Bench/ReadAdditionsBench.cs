@@ -202,7 +202,8 @@ public sealed class ReadAdditionsBench : IBenchmark
                 }
 
                 Sample(process);
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             _thread.Start();
         }
 
