@@ -177,7 +177,10 @@ function Invoke-Test {
     $code = Invoke-S365Native dotnet @('test', $Solution, '-c', $Configuration, '--no-build', '--nologo',
         '--logger', 'trx;LogFilePrefix=xunit', '--results-directory', $TestResults) -PassThruExitCode
     $xunit = @(Get-TrxSummary)
-    if ($xunit.Count -eq 0) { $problems.Add('dotnet test wrote no trx result.') }
+    if ($xunit.Count -eq 0) {
+        $layers.Add([pscustomobject]@{ Layer = 'xunit (no trx result)'; Passed = 0; Failed = 1; Skipped = 0; Outcome = 'Failed' })
+        $problems.Add('dotnet test wrote no trx result.')
+    }
     foreach ($layer in $xunit) { $layers.Add($layer) }
     if ($code -ne 0 -and @($xunit | Where-Object Failed).Count -eq 0) { $problems.Add("dotnet test exited with $code.") }
 
@@ -206,8 +209,11 @@ function Invoke-Test {
         $p = Get-Content -Raw -LiteralPath $summaryFile | ConvertFrom-Json
         $layers.Add([pscustomobject]@{ Layer = 'Pester'; Passed = $p.Passed; Failed = $p.Failed + $p.FailedBlocks + $p.FailedContainers; Skipped = $p.Skipped + $p.NotRun; Outcome = $p.Result })
         if ($p.Passed + $p.Failed -eq 0) { $problems.Add('Pester ran no test.') }
+        foreach ($reportError in @($p.ReportErrors)) { $problems.Add("Pester report not written: $reportError") }
     }
     else {
+        # A layer that did not finish counts as one failure, so the Total line never reads as clean.
+        $layers.Add([pscustomobject]@{ Layer = 'Pester (did not finish)'; Passed = 0; Failed = 1; Skipped = 0; Outcome = 'Failed' })
         $problems.Add('Pester wrote no summary (the run did not finish).')
     }
 
