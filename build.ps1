@@ -282,16 +282,21 @@ function Invoke-Package {
 
     Write-Step 'Proving the package: Install-PSResource into a temporary user folder, Import-Module in a fresh pwsh'
     $installRoot = Join-Path ([System.IO.Path]::GetTempPath()) "s365-install-$PID"
-    $dataVariable = if ($IsWindows) { 'LOCALAPPDATA' } else { 'XDG_DATA_HOME' }
-    $savedData = [Environment]::GetEnvironmentVariable($dataVariable)
+    # The child's per-user folders point into the temporary root, so the repository registration and the
+    # CurrentUser install land there and the user's own PowerShell setup is never touched.
+    $redirect = if ($IsWindows) { @{ LOCALAPPDATA = $installRoot; USERPROFILE = $installRoot } } else { @{ HOME = $installRoot; XDG_DATA_HOME = (Join-Path $installRoot '.local/share') } }
+    $saved = @{}
     try {
         $null = New-Item -ItemType Directory -Force -Path $installRoot
-        [Environment]::SetEnvironmentVariable($dataVariable, $installRoot)
+        foreach ($name in $redirect.Keys) {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $redirect[$name])
+        }
         Invoke-S365FreshPwsh -File (Join-Path $Root 'tools/Test-S365Package.ps1') -ArgumentList @(
             '-PackageDirectory', $packages, '-InstallRoot', $installRoot, '-Version', $version)
     }
     finally {
-        [Environment]::SetEnvironmentVariable($dataVariable, $savedData)
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         Remove-Item -LiteralPath $installRoot -Recurse -Force -ErrorAction SilentlyContinue
     }
 
