@@ -140,15 +140,14 @@ function Invoke-Lint {
 
 # --- Test -------------------------------------------------------------------------------------------------
 
-function Get-TrxSummary {
-    foreach ($trx in @(Get-ChildItem -LiteralPath $TestResults -Filter '*.trx' -File -ErrorAction SilentlyContinue)) {
+function Get-TrxSummary([string]$Path) {
+    foreach ($trx in @(Get-Item -LiteralPath $Path -ErrorAction SilentlyContinue)) {
         $run = ([xml](Get-Content -Raw -LiteralPath $trx.FullName)).TestRun
         $counters = $run.ResultSummary.Counters
-        $codeBase = @($run.TestDefinitions.UnitTest)[0].TestMethod.codeBase
         $executed = [int]$counters.executed
         $total = [int]$counters.total
         [pscustomobject]@{
-            Layer   = 'xunit ' + [System.IO.Path]::GetFileNameWithoutExtension($codeBase)
+            Layer   = 'xunit ' + $trx.BaseName
             Passed  = [int]$counters.passed
             Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
             Skipped = ($total - $executed) + [int]$counters.inconclusive + [int]$counters.notRunnable
@@ -173,16 +172,25 @@ function Invoke-Test {
     Write-Step 'Building the solution (once: dotnet test runs with --no-build)'
     Invoke-S365Native dotnet @('build', $Solution, '-c', $Configuration, '--nologo', '-v', 'q')
 
-    Write-Step 'xunit'
-    $code = Invoke-S365Native dotnet @('test', $Solution, '-c', $Configuration, '--no-build', '--nologo',
-        '--logger', 'trx;LogFilePrefix=xunit', '--results-directory', $TestResults) -PassThruExitCode
-    $xunit = @(Get-TrxSummary)
-    if ($xunit.Count -eq 0) {
-        $layers.Add([pscustomobject]@{ Layer = 'xunit (no trx result)'; Passed = 0; Failed = 1; Skipped = 0; Outcome = 'Failed' })
-        $problems.Add('dotnet test wrote no trx result.')
+    # One dotnet test per project, each with its own trx file: a solution-wide run names its trx files by the
+    # second, and two projects finishing in the same second would overwrite one another's results.
+    $testProjects = @(Get-ChildItem -LiteralPath (Join-Path $Root 'tests') -Recurse -Filter '*.Tests.csproj' -File |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } | Sort-Object Name)
+    foreach ($project in $testProjects) {
+        Write-Step "xunit: $($project.BaseName)"
+        $trx = "$($project.BaseName).trx"
+        $code = Invoke-S365Native dotnet @('test', $project.FullName, '-c', $Configuration, '--no-build', '--nologo',
+            '--logger', "trx;LogFileName=$trx", '--results-directory', $TestResults) -PassThruExitCode
+        $summary = @(Get-TrxSummary -Path (Join-Path $TestResults $trx))
+        if ($summary.Count -eq 0) {
+            $layers.Add([pscustomobject]@{ Layer = "xunit $($project.BaseName) (no result)"; Passed = 0; Failed = 1; Skipped = 0; Outcome = 'Failed' })
+            $problems.Add("dotnet test $($project.BaseName) wrote no trx result (exit code $code).")
+            continue
+        }
+        $layers.Add($summary[0])
+        if ($code -ne 0 -and $summary[0].Failed -eq 0) { $problems.Add("dotnet test $($project.BaseName) exited with $code but reported no failed test.") }
     }
-    foreach ($layer in $xunit) { $layers.Add($layer) }
-    if ($code -ne 0 -and @($xunit | Where-Object Failed).Count -eq 0) { $problems.Add("dotnet test exited with $code.") }
+    if ($testProjects.Count -eq 0) { $problems.Add('No xunit test project (tests/**/*.Tests.csproj) was found.') }
 
     Write-Step 'Pester (fresh pwsh, staged module, simulator process)'
     $pester = Get-PesterPath
