@@ -335,12 +335,24 @@ function Invoke-Bench {
 Push-Location $Root
 try {
     switch ($Task) {
-        'Build' { Invoke-Build }
-        'Lint' { Invoke-Lint }
-        'Demo' { Invoke-Demo }
-        'Simulator' { Invoke-Simulator }
-        'Package' { Invoke-Package }
-        'Bench' { Invoke-Bench }
+        { $_ -ne 'Test' } {
+            try {
+                switch ($Task) {
+                    'Build' { Invoke-Build }
+                    'Lint' { Invoke-Lint }
+                    'Demo' { Invoke-Demo }
+                    'Simulator' { Invoke-Simulator }
+                    'Package' { Invoke-Package }
+                    'Bench' { Invoke-Bench }
+                }
+            }
+            catch {
+                # The whole message, line breaks kept (the concise error view would fold a list into one paragraph).
+                Write-Host "$Task failed: $($_.Exception.Message)"
+                Write-Host $_.ScriptStackTrace
+                exit 1
+            }
+        }
         'Test' {
             $result = $null
             try { $result = Invoke-Test }
