@@ -134,6 +134,8 @@ function Invoke-Lint {
         if ($manifest.Version.ToString() -ne (Get-S365Version)) { throw "Staged manifest version $($manifest.Version) is not $(Get-S365Version)." }
 
         Write-Step 'dotnet format --verify-no-changes'
+        # format loads every project of the solution: on a fresh clone they must be restored first.
+        Invoke-S365Native dotnet @('restore', $Solution, '-v', 'q', '--nologo')
         Invoke-S365Native dotnet @('format', $Solution, '--verify-no-changes', '-v', 'q')
     }
 }
