@@ -80,11 +80,12 @@ Describe 'Connect-S365Psa refuses bad input with one clear error' {
     BeforeEach { Disconnect-S365Psa -All }
 
     It '<Case> fails with <ErrorId>' -ForEach @(
-        @{ Case = 'a wrong private key'; ErrorId = 'AuthenticationFailed'; Args = @{ CompanyId = 'sync365demo'; PublicKey = 'demopublic'; PrivateKey = (ConvertTo-SecureString 'wrong-secret-123' -AsPlainText -Force) }; Says = 'private key' }
-        @{ Case = 'an unknown company id'; ErrorId = 'CompanyNotFound'; Args = @{ CompanyId = 'nosuchcompany'; PublicKey = 'demopublic'; PrivateKey = (ConvertTo-SecureString 'wrong-secret-123' -AsPlainText -Force) }; Says = 'company id' }
-        @{ Case = 'an empty clientId'; ErrorId = 'ClientIdMissing'; Args = @{ CompanyId = 'sync365demo'; PublicKey = 'demopublic'; PrivateKey = (ConvertTo-SecureString 'wrong-secret-123' -AsPlainText -Force); ClientId = [guid]::Empty }; Says = 'ClientId' }
+        @{ Case = 'a wrong private key'; ErrorId = 'AuthenticationFailed'; Params = @{ CompanyId = 'sync365demo'; PublicKey = 'demopublic'; PrivateKey = (ConvertTo-SecureString 'wrong-secret-123' -AsPlainText -Force) }; Says = 'private key' }
+        @{ Case = 'an unknown company id'; ErrorId = 'CompanyNotFound'; Params = @{ CompanyId = 'nosuchcompany'; PublicKey = 'demopublic'; PrivateKey = (ConvertTo-SecureString 'wrong-secret-123' -AsPlainText -Force) }; Says = 'company id' }
+        @{ Case = 'an empty clientId'; ErrorId = 'ClientIdMissing'; Params = @{ CompanyId = 'sync365demo'; PublicKey = 'demopublic'; PrivateKey = (ConvertTo-SecureString 'wrong-secret-123' -AsPlainText -Force); ClientId = [guid]::Empty }; Says = 'ClientId' }
     ) {
-        $p = @{ Server = $Sim; ClientId = $ClientId } + $Args
+        $p = @{ Server = $Sim; ClientId = $ClientId }
+        foreach ($k in $Params.Keys) { $p[$k] = $Params[$k] }
         $err = $null
         try { Connect-S365Psa @p -ErrorAction Stop } catch { $err = $_ }
         $err | Should -Not -BeNullOrEmpty
