@@ -1,6 +1,6 @@
-using Xunit;
 using Sync365.Core.Psa;
 using Sync365.Core.Psa.ConnectWise;
+using Xunit;
 
 namespace Sync365.Core.Tests;
 

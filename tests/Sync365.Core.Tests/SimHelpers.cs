@@ -1,7 +1,7 @@
-using Xunit;
 using System.Text.Json;
 using Sync365.Core.Psa.ConnectWise;
 using Sync365.Simulator;
+using Xunit;
 
 namespace Sync365.Core.Tests;
 
