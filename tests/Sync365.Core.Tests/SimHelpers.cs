@@ -15,7 +15,7 @@ public sealed class DemoSim : IAsyncLifetime
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }
 
-internal static class Sim
+internal static class ReadSim
 {
     public static Task<ConnectWiseClient> ConnectAsync(SimulatorHost host, string publicKey = Scenarios.FullPublicKey, string privateKey = Scenarios.FullPrivateKey, string companyId = Scenarios.DemoCompanyId) =>
         ConnectWiseClient.ConnectAsync(Settings(host, publicKey, privateKey, companyId), null, CancellationToken.None);
