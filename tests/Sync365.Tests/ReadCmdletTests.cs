@@ -179,4 +179,24 @@ public class ReadCmdletTests(PowerShellSim sim) : IClassFixture<PowerShellSim>
         Assert.StartsWith("AuthenticationFailed", error.FullyQualifiedErrorId);
         Assert.DoesNotContain("not-the-key", error.ToString());
     }
+
+    [Fact]
+    public async Task AgreementsPipedToGetCompanyReadEachCompanyOnceInOneRequest()
+    {
+        var agreements = sim.Objects<Agreement>("Get-S365Agreement -Type 'Microsoft 365'");
+        await sim.ResetStatsAsync();
+        var companies = sim.Objects<Company>("Get-S365Agreement -Type 'Microsoft 365' | Get-S365Company");
+        Assert.Equal(agreements.Select(a => a.CompanyId!.Value).Distinct().OrderBy(i => i), companies.Select(c => c.Id).OrderBy(i => i));
+        Assert.Equal(1, await sim.RequestsAsync("GET", "/company/companies"));
+    }
+
+    [Fact]
+    public void CompanyIdentifierAndStatusFiltersMatchTheClientSideAnswer()
+    {
+        var all = sim.All<CwCompany>("company/companies");
+        var expected = all.Where(c => (c.Identifier ?? "").StartsWith("C", StringComparison.OrdinalIgnoreCase) && c.Status?.Name == "Active").Select(c => c.Id).OrderBy(i => i).ToList();
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < all.Count);
+        Assert.Equal(expected, sim.Objects<Company>("Get-S365Company -Identifier 'C*' -Status Active").Select(c => c.Id).OrderBy(i => i));
+    }
 }

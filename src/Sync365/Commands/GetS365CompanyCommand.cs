@@ -14,53 +14,114 @@ namespace Sync365.Commands
     {
         private const string ByNameSet = "ByName";
         private const string ByIdSet = "ById";
+        private const string ByCompanyIdSet = "ByCompanyId";
 
         [Parameter(Position = 0, ParameterSetName = ByNameSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Name { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("CompanyId")]
+        /// <summary>Company identifiers (the short code, e.g. ContosoLtd); wildcards allowed.</summary>
+        [Parameter(ParameterSetName = ByNameSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Identifier { get; set; }
+
+        /// <summary>Company status names (e.g. Active); wildcards allowed.</summary>
+        [Parameter(ParameterSetName = ByNameSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Status { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
         [ValidateRange(1, long.MaxValue)]
         public long[]? Id { get; set; }
+
+        /// <summary>
+        /// The company of objects from the pipeline (agreements, additions, contacts carry CompanyId). A separate
+        /// parameter, so an agreement's own Id is never taken for a company id.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByCompanyIdSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[]? CompanyId { get; set; }
+
+        private readonly Dictionary<PsaConnection, (HashSet<long> Pending, HashSet<long> Done)> _piped = new Dictionary<PsaConnection, (HashSet<long>, HashSet<long>)>();
 
         protected override void ProcessRecord()
         {
             var connection = ResolveConnection();
-            var query = new ListQuery();
-            Func<CwCompany, bool> keep = _ => true;
-            var missingIds = new HashSet<long>();
-
-            if (ParameterSetName == ByIdSet)
+            if (ParameterSetName == ByCompanyIdSet)
             {
-                // Ids are asked for in batches, so a long list never makes a URL too long.
-                missingIds.UnionWith(Id!);
-                foreach (var batch in missingIds.ToList().Select((id, i) => (id, i)).GroupBy(x => x.i / 200, x => x.id))
+                // Many piped objects share a company: each company is read once, 200 ids per request.
+                if (!_piped.TryGetValue(connection, out var state))
                 {
-                    var q = new ListQuery { Conditions = ConditionText.In("id", batch) };
-                    if (!Emit(connection, q, _ => true, missingIds))
+                    state = (new HashSet<long>(), new HashSet<long>());
+                    _piped[connection] = state;
+                }
+
+                foreach (var id in CompanyId!)
+                {
+                    if (state.Done.Add(id))
                     {
-                        return;
+                        state.Pending.Add(id);
                     }
                 }
 
-                foreach (var id in missingIds)
+                if (state.Pending.Count >= 200)
                 {
-                    WriteError(new ErrorRecord(new ItemNotFoundException($"There is no company with id {id} in {connection.Name}."), "CompanyNotFound", ErrorCategory.ObjectNotFound, id));
+                    EmitIds(connection, state.Pending.ToList());
+                    state.Pending.Clear();
                 }
 
                 return;
             }
-            else if (Name != null && Name.Length > 0)
+
+            if (ParameterSetName == ByIdSet)
             {
-                var filters = Name.Select(n => ConditionText.Wildcard("name", n)).ToList();
-                query.Conditions = filters.Any(f => f.Condition == null) ? null : ConditionText.Or(filters.Select(f => f.Condition).ToArray());
-                var patterns = Name.Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToList();
-                keep = c => patterns.Any(p => p.IsMatch(c.Name ?? string.Empty));
+                EmitIds(connection, Id!);
+                return;
             }
 
-            Emit(connection, query, keep, missingIds);
+            var query = new ListQuery();
+            var missing = new HashSet<long>();
+            var names = PsaReadCmdlet.Patterns("name", Name);
+            var identifiers = PsaReadCmdlet.Patterns("identifier", Identifier);
+            var statuses = PsaReadCmdlet.Patterns("status/name", Status);
+            query.Conditions = ConditionText.And(names.Condition, identifiers.Condition, statuses.Condition);
+            Emit(connection, query, c => names.Match(c.Name) && identifiers.Match(c.Identifier) && statuses.Match(c.Status?.Name), missing);
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var pair in _piped)
+            {
+                if (pair.Value.Pending.Count > 0)
+                {
+                    EmitIds(pair.Key, pair.Value.Pending.ToList());
+                }
+            }
+
+            _piped.Clear();
+        }
+
+        private void EmitIds(PsaConnection connection, IEnumerable<long> ids)
+        {
+            var missingIds = new HashSet<long>(ids);
+
+            // Ids are asked for in batches, so a long list never makes a URL too long.
+            foreach (var batch in missingIds.ToList().Select((id, i) => (id, i)).GroupBy(x => x.i / 200, x => x.id))
+            {
+                var q = new ListQuery { Conditions = ConditionText.In("id", batch) };
+                if (!Emit(connection, q, _ => true, missingIds))
+                {
+                    return;
+                }
+            }
+
+            foreach (var id in missingIds)
+            {
+                WriteError(new ErrorRecord(new ItemNotFoundException($"There is no company with id {id} in {connection.Name}."), "CompanyNotFound", ErrorCategory.ObjectNotFound, id));
+            }
         }
 
         private bool Emit(PsaConnection connection, ListQuery query, Func<CwCompany, bool> keep, HashSet<long> missingIds)
@@ -85,7 +146,7 @@ namespace Sync365.Commands
             }
             catch (PsaApiException ex)
             {
-                WriteItemError(ex, Name ?? (object?)Id);
+                WriteItemError(ex, Name ?? Identifier ?? (object?)Id ?? CompanyId);
                 return false;
             }
         }

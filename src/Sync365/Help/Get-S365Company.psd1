@@ -7,12 +7,16 @@ Get-S365Company reads ConnectWise companies (GET /company/companies) at the API'
 '@
     Parameters  = @{
         Name       = 'One or more company names; wildcards (*, ?, [a-c]) allowed. Without -Name or -Id, every company is returned.'
-        Id         = 'One or more company record ids (also from the pipeline by the CompanyId property).'
+        Identifier = 'Company identifiers (the short code ConnectWise shows next to the name, e.g. ContosoLtd); wildcards allowed.'
+        Status     = 'Company status names, e.g. Active or Inactive; wildcards allowed.'
+        Id         = 'One or more company record ids.'
+        CompanyId  = 'The company of objects from the pipeline: agreements, additions and contacts carry CompanyId, so Get-S365Agreement -Id 42 | Get-S365Company returns its company. A separate parameter, so an object''s own Id is never taken for a company id.'
         Connection = 'The connection to use: its name or the object Get-S365PsaConnection returns. Defaults to the last connection made.'
     }
     Examples    = @(
         @{ Title = 'A company with an awkward name'; Code = 'Get-S365Company -Name "O''Brien & Sons"'; Remarks = 'Returns exactly that company.' }
         @{ Title = 'Wildcards'; Code = 'Get-S365Company -Name ''Contoso*'' | Format-Table Id, Name, PsaUrl'; Remarks = 'Companies whose name starts with Contoso.' }
+        @{ Title = 'The companies of some agreements'; Code = 'Get-S365Agreement -Type ''Microsoft 365'' | Get-S365Company'; Remarks = 'Companies are read in batches of 200 ids.' }
         @{ Title = 'Count every company'; Code = 'Get-S365Company | Measure-Object'; Remarks = 'Streams every company, 1,000 per request.' }
     )
     Links       = @('Connect-S365Psa')
