@@ -49,7 +49,8 @@ $DemoCredentials = [ordered]@{
 }
 $script:Done = @{}
 
-function Write-Step([string]$Text) { Write-Host "==> $Text" }
+$script:Clock = [System.Diagnostics.Stopwatch]::StartNew()
+function Write-Step([string]$Text) { Write-Host ('==> [{0,6:0.0}s] {1}' -f $script:Clock.Elapsed.TotalSeconds, $Text) }
 
 function Get-S365Version {
     $props = [xml](Get-Content -Raw -LiteralPath (Join-Path $Root 'Directory.Build.props'))
