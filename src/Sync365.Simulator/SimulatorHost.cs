@@ -35,6 +35,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, string[] configArgs, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
         var data = Scenarios.Build(options);
         var state = new SimState(options, data);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs });
@@ -52,6 +53,22 @@ public sealed class SimulatorHost : IAsyncDisposable
         var urls = addresses.Select(a => new Uri(a.EndsWith('/') ? a : a + "/")).ToList();
         if (urls.Count == 0) throw new InvalidOperationException("Kestrel reported no bound address.");
         return new SimulatorHost(app, urls[0], urls);
+    }
+
+    private static void Validate(SimulatorOptions o)
+    {
+        static void Rate(string name, double v)
+        {
+            if (v is < 0 or > 1 || double.IsNaN(v)) throw new ArgumentException($"{name} must be between 0 and 1 (got {v}).");
+        }
+        Rate("rate-429", o.Rate429);
+        Rate("rate-500", o.Rate500);
+        Rate("rate-drop", o.RateDrop);
+        if (o.LatencyMs < 0 || o.JitterMs < 0 || o.RpsLimit < 0 || o.RetryAfterSeconds < 0)
+            throw new ArgumentException("latency-ms, jitter-ms, rps-limit and retry-after must not be negative.");
+        if (o.MaxBundleRequests < 1) throw new ArgumentException("max-bundle-requests must be at least 1.");
+        if (o.Companies < 0 || o.AgreementsPerCompany < 0 || o.AdditionsPerAgreement < 0)
+            throw new ArgumentException("companies, agreements-per-company and additions-per-agreement must not be negative.");
     }
 
     /// <summary>Waits until the host is asked to stop (Ctrl+C / SIGTERM).</summary>
