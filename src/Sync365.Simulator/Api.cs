@@ -147,7 +147,14 @@ internal static class Ops
             return new ListResult(page, -1, more);
         }
         List<Entity> all;
-        if (q.HasFilter)
+        if (q.PageId > 0)
+        {
+            // Without the forward-only header, pageId still acts as an extra "id > pageId" condition.
+            all = new List<Entity>();
+            for (int i = LowerBound(rows, q.PageId + 1); i < rows.Count; i++)
+                if (!q.HasFilter || q.Matches(rows[i])) all.Add(rows[i]);
+        }
+        else if (q.HasFilter)
         {
             all = new List<Entity>();
             foreach (var e in rows) if (q.Matches(e)) all.Add(e);
@@ -170,9 +177,10 @@ internal static class Ops
     public static int Count(Table table, int? parentId, ListQuery q)
     {
         var rows = table.Rows(parentId);
-        if (!q.HasFilter) return rows.Count;
+        int start = q.PageId > 0 ? LowerBound(rows, q.PageId + 1) : 0;
+        if (!q.HasFilter) return rows.Count - start;
         int n = 0;
-        foreach (var e in rows) if (q.Matches(e)) n++;
+        for (int i = start; i < rows.Count; i++) if (q.Matches(rows[i])) n++;
         return n;
     }
 

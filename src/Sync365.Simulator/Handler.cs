@@ -482,7 +482,7 @@ internal sealed class Handler(SimState state)
         {
             q = ListQuery.Parse(Str(Prop(filters, "conditions")), Str(Prop(filters, "childconditions")), Str(Prop(filters, "customfieldconditions")),
                 Str(Prop(filters, "orderBy")), Str(Prop(api, "fields")), Str(Prop(page, "page")), Str(Prop(page, "pageSize")), Str(Prop(page, "pageId")),
-                Prop(page, "pageId").ValueKind == JsonValueKind.Number);
+                Int(Prop(page, "pageId")) is int pid && (pid > 0 || Prop(page, "page").ValueKind is JsonValueKind.Undefined or JsonValueKind.Null));
         }
         catch (QuerySyntaxException ex) { Fail(400, "InvalidObject", ex.Message); return; }
 

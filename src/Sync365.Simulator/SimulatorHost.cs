@@ -40,7 +40,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         var state = new SimState(options, data);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs });
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // keep stdout for the listening line
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(options.Urls) ? "http://127.0.0.1:0" : options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);

@@ -179,6 +179,30 @@ public class HttpReadTests(DemoFixture fx) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task PageIdWithoutHeaderActsAsACondition()
+    {
+        using var c = Client();
+        var rows = await c.GetJson("company/companies?pageId=40&pageSize=100&fields=id");
+        Assert.Equal(Enumerable.Range(41, 8), rows.EnumerateArray().Select(e => e.GetProperty("id").GetInt32()));
+        Assert.Equal(8, (await c.GetJson("company/companies/count?pageId=40")).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task LinkOnAMiddlePageHasAllFourRels()
+    {
+        using var c = Client();
+        using var r = await c.GetAsync("company/companies?pageSize=10&page=3&fields=id");
+        var link = string.Join(",", r.Headers.GetValues("Link"));
+        var rels = Regex.Matches(link, "page=(\\d+)>; rel=\"(.*?)\"").ToDictionary(m => m.Groups[2].Value, m => int.Parse(m.Groups[1].Value));
+        Assert.Equal(new Dictionary<string, int> { ["first"] = 1, ["prev"] = 2, ["next"] = 4, ["last"] = 5 }, rels);
+        Assert.Contains("pageSize=10", link);
+        Assert.Contains("fields=id", link);
+        Assert.DoesNotContain("page=3", link);
+        var ids = (await r.Json()).EnumerateArray().Select(e => e.GetProperty("id").GetInt32());
+        Assert.Equal(Enumerable.Range(21, 10), ids);
+    }
+
+    [Fact]
     public async Task ForwardOnlyWithoutMoreRowsHasNoLink()
     {
         using var c = Client();
