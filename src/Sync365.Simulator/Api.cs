@@ -257,6 +257,8 @@ internal static class Ops
             else if (idNode is JsonValue sv && sv.TryGetValue<string>(out var sid) && int.TryParse(sid, out rid)) t.ById.TryGetValue(rid, out target);
             else if (GetCI(r, "identifier", out _) is JsonValue idv && idv.TryGetValue<string>(out var ident))
                 target = t.All.FirstOrDefault(e => e.Root.TryGetProperty("identifier", out var x) && string.Equals(x.GetString(), ident, StringComparison.OrdinalIgnoreCase));
+            else if (GetCI(r, "name", out _) is JsonValue nv && nv.TryGetValue<string>(out var rname))
+                target = t.All.FirstOrDefault(e => e.Root.TryGetProperty("name", out var x) && x.ValueKind == JsonValueKind.String && string.Equals(x.GetString(), rname, StringComparison.OrdinalIgnoreCase));
             else if (r.Count == 0) { o.Remove(key); continue; }
             if (target is null)
             {
@@ -285,6 +287,7 @@ internal static class Ops
         if (errors.Count > 0) return errors;
 
         if (def.Table == "additions") CompleteAddition(data, o);
+        if (old is null) ApplyDefaults(data, def, o);
 
         var info = new JsonObject();
         if (old?["_info"] is JsonObject oi)
@@ -298,6 +301,56 @@ internal static class Ops
         if (old is null) { info["dateEntered"] = now; info["enteredBy"] = caller.Identifier; }
         o["_info"] = info;
         return errors;
+    }
+
+    /// <summary>Defaults a newly created record gets when the caller leaves them out (like the real API's defaults).</summary>
+    private static void ApplyDefaults(DataSet data, ResourceDef def, JsonObject o)
+    {
+        void Default(string field, Func<JsonNode?> value)
+        {
+            if (GetCI(o, field, out _) is null) o[field] = value();
+        }
+        Entity? First(string table, Func<Entity, bool> pred) => data.Table(table).All.FirstOrDefault(pred) ?? data.Table(table).All.FirstOrDefault();
+        static bool IsDefault(Entity e) => e.Root.TryGetProperty("defaultFlag", out var f) && f.ValueKind == JsonValueKind.True;
+        switch (def.Table)
+        {
+            case "tickets":
+                Default("recordType", () => "ServiceTicket");
+                Default("board", () => First("boards", _ => true) is { } b ? Refs.Build("boards", b) : null);
+                Default("status", () => new JsonObject { ["id"] = 1, ["name"] = "New" });
+                Default("priority", () => First("priorities", IsDefault) is { } p ? Refs.Build("priorities", p) : null);
+                Default("severity", () => "Medium");
+                Default("impact", () => "Medium");
+                Default("closedFlag", () => false);
+                break;
+            case "agreements":
+                Default("agreementStatus", () => "Active");
+                Default("cancelledFlag", () => false);
+                Default("startDate", () => DateTime.UtcNow.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture));
+                Default("noEndingDateFlag", () => true);
+                Default("billingCycle", () => new JsonObject { ["id"] = 2, ["name"] = "Monthly" });
+                Default("prorateFlag", () => true);
+                Default("periodType", () => "Current");
+                break;
+            case "companies":
+                Default("status", () => new JsonObject { ["id"] = 1, ["name"] = "Active" });
+                Default("deletedFlag", () => false);
+                Default("isVendorFlag", () => false);
+                break;
+            case "contacts":
+                Default("inactiveFlag", () => false);
+                if (GetCI(o, "communicationItems", out _) is JsonArray items)
+                {
+                    int next = 1 + data.Table("contacts").All.Sum(e => e.Root.TryGetProperty("communicationItems", out var ci) && ci.ValueKind == JsonValueKind.Array ? ci.GetArrayLength() : 0) + 1000;
+                    foreach (var item in items.OfType<JsonObject>())
+                        if (GetCI(item, "id", out _) is null) item["id"] = next++;
+                }
+                break;
+            case "catalog":
+                Default("inactiveFlag", () => false);
+                Default("productClass", () => "NonInventory");
+                break;
+        }
     }
 
     /// <summary>

@@ -391,6 +391,9 @@ internal abstract class FieldCond(string[] path) : Condition
     protected abstract bool MatchesMissing();
     protected abstract bool MatchesValue(JsonElement v);
 
+    private static bool LooksLikeDate(string s) =>
+        s.Length >= 10 && char.IsDigit(s[0]) && char.IsDigit(s[1]) && char.IsDigit(s[2]) && char.IsDigit(s[3]) && s[4] == '-' && s[7] == '-';
+
     internal static string? AsText(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.String => v.GetString(),
@@ -421,7 +424,15 @@ internal abstract class FieldCond(string[] path) : Condition
                 switch (v.ValueKind)
                 {
                     case JsonValueKind.String:
-                        return Sql.Compare(v.GetString()!, lit.Text);
+                        {
+                            var sv = v.GetString()!;
+                            // Like SQL Server's implicit conversion: two date-looking strings compare as dates.
+                            if (LooksLikeDate(sv) && LooksLikeDate(lit.Text)
+                                && DateTimeOffset.TryParse(sv, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d1)
+                                && DateTimeOffset.TryParse(lit.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d2))
+                                return d1.CompareTo(d2);
+                            return Sql.Compare(sv, lit.Text);
+                        }
                     case JsonValueKind.Number:
                         if (double.TryParse(lit.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ln)) return v.GetDouble().CompareTo(ln);
                         return Sql.Compare(v.GetRawText(), lit.Text);

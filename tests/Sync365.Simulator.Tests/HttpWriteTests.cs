@@ -121,6 +121,26 @@ public class HttpWriteTests
     }
 
     [Fact]
+    public async Task TicketPostGetsDefaultsAndResolvesReferencesByName()
+    {
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions());
+        using var c = Cw.Client(host);
+        using var r = await c.PostAsync("service/tickets", Cw.Body("{\"summary\":\"Sync 365: licence mismatch\",\"company\":{\"identifier\":\"OBrienSons\"},\"board\":{\"name\":\"alerts\"},\"initialDescription\":\"x\"}"));
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var t = await r.Json();
+        Assert.Equal(4, t.GetProperty("company").GetProperty("id").GetInt32());
+        Assert.Equal("O'Brien & Sons", t.GetProperty("company").GetProperty("name").GetString());
+        Assert.Equal(2, t.GetProperty("board").GetProperty("id").GetInt32());
+        Assert.Equal("Priority 3 - Normal Response", t.GetProperty("priority").GetProperty("name").GetString());
+        Assert.Equal("New", t.GetProperty("status").GetProperty("name").GetString());
+        Assert.Equal("ServiceTicket", t.GetProperty("recordType").GetString());
+
+        using var missing = await c.PostAsync("service/tickets", Cw.Body("{\"summary\":\"x\",\"company\":{\"id\":12345}}"));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("NotFound", (await missing.Json()).GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task ConcurrentWritesAreSafe()
     {
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions());
