@@ -313,14 +313,52 @@ internal sealed class NotCond(Condition a) : Condition
     internal override Condition StripRoot() => new NotCond(a.StripRoot());
 }
 
+/// <summary>Every property name seen in stored data, by lower-case spelling (so lookups can be exact).</summary>
+internal static class FieldNames
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase);
+
+    public static bool TryCanonical(string name, out string canonical)
+    {
+        if (Names.TryGetValue(name, out var c)) { canonical = c; return true; }
+        canonical = name;
+        return false;
+    }
+
+    /// <summary>Records the property names of an entity (recursively).</summary>
+    public static void Register(JsonElement e, int depth = 0)
+    {
+        if (depth > 6) return;
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray()) { Register(item, depth + 1); break; }
+            return;
+        }
+        if (e.ValueKind != JsonValueKind.Object) return;
+        foreach (var p in e.EnumerateObject())
+        {
+            Names.TryAdd(p.Name, p.Name);
+            if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array) Register(p.Value, depth + 1);
+        }
+    }
+}
+
 internal static class JsonPath
 {
+    /// <summary>
+    /// Case-insensitive property lookup. The name is first mapped to the stored spelling through
+    /// <see cref="FieldNames"/>; then one forward scan with exact (allocation-free) comparison. Only names never seen
+    /// in stored data fall back to a case-insensitive scan.
+    /// </summary>
     public static bool TryGetPropertyCI(JsonElement obj, string name, out JsonElement value)
     {
         if (obj.ValueKind != JsonValueKind.Object) { value = default; return false; }
-        if (obj.TryGetProperty(name, out value)) return true;
+        bool known = FieldNames.TryCanonical(name, out var canonical);
         foreach (var p in obj.EnumerateObject())
-            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
+            if (p.NameEquals(canonical)) { value = p.Value; return true; }
+        if (!known)
+            foreach (var p in obj.EnumerateObject())
+                if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
         value = default;
         return false;
     }

@@ -334,6 +334,7 @@ internal sealed class Handler(SimState state)
                 var errors = Ops.Normalize(data, def, obj, m.ParentId, caller, null);
                 if (errors.Count > 0) return Errors.Invalid(def.ResourceName, errors);
                 var e = Entity.FromNode(Ops.WithId(table.NextId, obj), m.ParentId ?? 0);
+                FieldNames.Register(e.Root);
                 table.Add(e);
                 return SimResponse.Json(201, e.Json);
             }
@@ -370,6 +371,7 @@ internal sealed class Handler(SimState state)
             catch (FormatException ex) { return Errors.Invalid(def.ResourceName, new[] { new ValidationError("InvalidField", ex.Message, def.ResourceName, null) }); }
             if (errs.Count > 0) return Errors.Invalid(def.ResourceName, errs);
             var ne = Entity.FromNode(Ops.WithId(existing.Id, updated), existing.ParentId);
+            FieldNames.Register(ne.Root);
             table.Replace(ne);
             return SimResponse.Json(200, ne.Json);
         }
