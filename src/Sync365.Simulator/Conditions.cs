@@ -325,6 +325,16 @@ internal static class FieldNames
         return false;
     }
 
+    /// <summary>Plain case-insensitive lookup (for request bodies, whose spelling is the caller's).</summary>
+    public static bool TryGetAnyCase(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.ValueKind == JsonValueKind.Object)
+            foreach (var p in obj.EnumerateObject())
+                if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
+        value = default;
+        return false;
+    }
+
     /// <summary>Records the property names of an entity (recursively).</summary>
     public static void Register(JsonElement e, int depth = 0)
     {

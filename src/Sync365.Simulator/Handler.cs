@@ -387,7 +387,7 @@ internal sealed class Handler(SimState state)
     private static JsonElement Prop(JsonElement e, string name)
     {
         if (e.ValueKind != JsonValueKind.Object) return default;
-        return JsonPath.TryGetPropertyCI(e, name, out var v) ? v : default;
+        return FieldNames.TryGetAnyCase(e, name, out var v) ? v : default;
     }
 
     private static string? Str(JsonElement e) => e.ValueKind switch
