@@ -240,6 +240,18 @@ public class HttpReadTests(DemoFixture fx) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task FieldNamesAreCaseInsensitive()
+    {
+        using var c = Client();
+        var a = await c.GetJson("finance/agreements/count?conditions=" + Cw.Q("Company/ID = 4 AND AGREEMENTSTATUS = 'active'"));
+        var b = await c.GetJson("finance/agreements/count?conditions=" + Cw.Q("company/id = 4 and agreementStatus = 'Active'"));
+        Assert.Equal(2, b.GetProperty("count").GetInt32());
+        Assert.Equal(b.GetRawText(), a.GetRawText());
+        var rows = await c.GetJson("company/companies?fields=ID,Name&orderBy=NAME%20desc&pageSize=1");
+        Assert.Equal(new[] { "id", "name" }, rows[0].EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
     public async Task FieldsProjectNestedPaths()
     {
         using var c = Client();
