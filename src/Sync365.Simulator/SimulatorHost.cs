@@ -38,7 +38,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         Validate(options);
         var data = Scenarios.Build(options);
         var state = new SimState(options, data);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs });
+        // No file watching for appsettings (many in-process hosts would otherwise exhaust inotify instances).
+        var args = new[] { "--hostBuilder:reloadConfigOnChange", "false" }.Concat(configArgs).ToArray();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // keep stdout for the listening line
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
