@@ -76,8 +76,11 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Waits until the host is asked to stop (Ctrl+C / SIGTERM).</summary>
     public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         try { await _app.StopAsync().ConfigureAwait(false); }
         finally { await _app.DisposeAsync().ConfigureAwait(false); }
     }
