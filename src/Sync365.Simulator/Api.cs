@@ -222,6 +222,29 @@ internal static class Ops
         ["adjustments"] = new() { ["description"] = 1000 },
     };
 
+    /// <summary>Enum fields validated on writes (values from connectwise-enums.txt); matched case-insensitively and stored in canonical case.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string[]>> Enums = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["additions"] = new() { ["billCustomer"] = new[] { "Billable", "DoNotBill", "NoCharge" } },
+        ["agreements"] = new()
+        {
+            ["agreementStatus"] = new[] { "Active", "Cancelled", "Expired", "Inactive" },
+            ["billTime"] = new[] { "Billable", "DoNotBill", "NoCharge", "NoDefault" },
+            ["billExpenses"] = new[] { "Billable", "DoNotBill", "NoCharge", "NoDefault" },
+            ["billProducts"] = new[] { "Billable", "DoNotBill", "NoCharge", "NoDefault" },
+            ["periodType"] = new[] { "Current", "Future", "Both", "Undefined" },
+        },
+        ["tickets"] = new()
+        {
+            ["recordType"] = new[] { "ProjectIssue", "ProjectTicket", "ServiceTicket" },
+            ["severity"] = new[] { "Low", "Medium", "High" },
+            ["impact"] = new[] { "Low", "Medium", "High" },
+        },
+        ["priorities"] = new() { ["color"] = new[] { "Black", "Blue", "Cyan", "Gray", "Green", "Lime", "Orange", "Pink", "Purple", "Red", "White", "Yellow", "Custom" } },
+        ["slas"] = new() { ["basedOn"] = new[] { "AllHours", "Customer", "MyCalendar", "Custom" } },
+        ["catalog"] = new() { ["productClass"] = new[] { "Agreement", "Bundle", "Inventory", "NonInventory", "Service" } },
+    };
+
     private static JsonNode? GetCI(JsonObject o, string name, out string key)
     {
         if (o.TryGetPropertyValue(name, out var v)) { key = name; return v; }
@@ -278,6 +301,15 @@ internal static class Ops
             foreach (var (field, max) in ml)
                 if (GetCI(o, field, out _) is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > max)
                     errors.Add(new ValidationError("MaxLengthField", $"The field {field} must be a string with a maximum length of {max}.", def.ResourceName, field));
+        if (Enums.TryGetValue(def.Table, out var en))
+            foreach (var (field, allowed) in en)
+                if (GetCI(o, field, out var ek) is JsonValue ev && ev.TryGetValue<string>(out var es))
+                {
+                    var match = allowed.FirstOrDefault(a => string.Equals(a, es, StringComparison.OrdinalIgnoreCase));
+                    if (match is null)
+                        errors.Add(new ValidationError("InvalidField", $"{field} must be one of {string.Join(", ", allowed)}.", def.ResourceName, field));
+                    else o[ek] = match;
+                }
         if (def.Table == "companies" && GetCI(o, "identifier", out _) is JsonValue idn && idn.TryGetValue<string>(out var cid))
         {
             int selfId = o["id"] is JsonValue sid2 && sid2.TryGetValue<int>(out var si) ? si : 0;

@@ -95,7 +95,24 @@ internal sealed class Handler(SimState state)
                     return SimResponse.Json(200, JsonSerializer.SerializeToUtf8Bytes(f));
                 }
             case "export" when m == "GET": return SimResponse.Json(200, state.Export());
-            case "stats" or "reset" or "faults" or "export": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
+            case "import" when m == "POST":
+                {
+                    DataSet d;
+                    try
+                    {
+                        using var ms = new MemoryStream();
+                        await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
+                        ms.Position = 0;
+                        d = DataSet.Import(ms);
+                    }
+                    catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                    {
+                        return Errors.Response(400, "InvalidObject", "import: the body is not a /_sim/export document: " + ex.Message);
+                    }
+                    state.Load(d);
+                    return new SimResponse { Status = 204 };
+                }
+            case "stats" or "reset" or "faults" or "export" or "import": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
         }
         return Errors.NotFound($"Unknown control endpoint /_sim/{what}.");
     }

@@ -128,6 +128,19 @@ internal sealed class SimState
         Faults.Set(FaultSettings.From(Options));
     }
 
+    /// <summary>Replaces the current data (POST /_sim/import). Reset still returns to the scenario's initial data.</summary>
+    public void Load(DataSet d)
+    {
+        Lock.EnterWriteLock();
+        try
+        {
+            Data = d;
+            Auth = AuthIndex.Build(Data);
+        }
+        finally { Lock.ExitWriteLock(); }
+        RegisterFieldNames(d);
+    }
+
     public byte[] Export()
     {
         Lock.EnterReadLock();

@@ -47,6 +47,12 @@ public class HttpWriteTests
         using var wrongParent = await c.GetAsync($"finance/agreements/3/additions/{id}");
         Assert.Equal(HttpStatusCode.NotFound, wrongParent.StatusCode);
 
+        using var badEnum = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"product\":{\"id\":3},\"billCustomer\":\"Sometimes\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, badEnum.StatusCode);
+        Assert.Equal("billCustomer", (await badEnum.Json()).GetProperty("errors")[0].GetProperty("field").GetString());
+        using (var lower = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"product\":{\"id\":3},\"billCustomer\":\"donotbill\"}")))
+            Assert.Equal("DoNotBill", (await lower.Json()).GetProperty("billCustomer").GetString());
+
         using var bad = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"product\":{\"id\":999},\"billCustomer\":\"Billable\"}"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("product/id", (await bad.Json()).GetProperty("errors")[0].GetProperty("field").GetString());
