@@ -269,6 +269,13 @@ internal static class Ops
     public static List<ValidationError> Normalize(DataSet data, ResourceDef def, JsonObject o, int? parentId, Caller caller, JsonObject? old)
     {
         var errors = new List<ValidationError>();
+        // Store field names in their canonical spelling ("Quantity" → "quantity") so no near-duplicates appear.
+        foreach (var kv in o.ToList())
+            if (FieldNames.TryCanonical(kv.Key, out var canon) && canon != kv.Key && !o.ContainsKey(canon))
+            {
+                o.Remove(kv.Key);
+                o[canon] = kv.Value;
+            }
         foreach (var (field, table) in def.References)
         {
             var node = GetCI(o, field, out var key);

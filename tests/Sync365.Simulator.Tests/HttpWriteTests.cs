@@ -50,6 +50,14 @@ public class HttpWriteTests
         using var badEnum = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"product\":{\"id\":3},\"billCustomer\":\"Sometimes\"}"));
         Assert.Equal(HttpStatusCode.BadRequest, badEnum.StatusCode);
         Assert.Equal("billCustomer", (await badEnum.Json()).GetProperty("errors")[0].GetProperty("field").GetString());
+        using (var cased = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"Product\":{\"ID\":3},\"BillCustomer\":\"Billable\",\"Quantity\":2,\"UnitPrice\":10}")))
+        {
+            Assert.Equal(HttpStatusCode.Created, cased.StatusCode);
+            var names = (await cased.Json()).EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Contains("quantity", names);
+            Assert.DoesNotContain("Quantity", names);
+            Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        }
         using (var lower = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"product\":{\"id\":3},\"billCustomer\":\"donotbill\"}")))
             Assert.Equal("DoNotBill", (await lower.Json()).GetProperty("billCustomer").GetString());
 
