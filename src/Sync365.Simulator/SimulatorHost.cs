@@ -23,6 +23,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>First bound URL, with a trailing slash (e.g. http://127.0.0.1:41234/).</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>BaseUrl + "v4_6_release/apis/3.0/" (the API root; v2025_1/ works too).</summary>
+    public Uri ApiUrl => new(BaseUrl, "v4_6_release/apis/3.0/");
+
     /// <summary>All bound URLs.</summary>
     public IReadOnlyList<Uri> Urls { get; }
 

@@ -16,6 +16,7 @@ public class HttpReadTests(DemoFixture fx) : IClassFixture<DemoFixture>
         Assert.Equal("127.0.0.1", fx.Host.BaseUrl.Host);
         Assert.NotEqual(0, fx.Host.BaseUrl.Port);
         Assert.EndsWith("/", fx.Host.BaseUrl.AbsoluteUri);
+        Assert.Equal(new Uri(fx.Host.BaseUrl, "v4_6_release/apis/3.0/"), fx.Host.ApiUrl);
     }
 
     [Fact]
