@@ -25,6 +25,41 @@ public sealed class Entity
 
     public JsonObject ToNode() => JsonNode.Parse(Json)!.AsObject();
 
+    private JsonElement[]? _slots;
+
+    /// <summary>
+    /// Top-level property by name (case-insensitive) through a per-entity slot array built on first use, so wide
+    /// objects are not scanned for every condition.
+    /// </summary>
+    internal bool TryGetTop(string name, out JsonElement value)
+    {
+        var slots = _slots;
+        if (slots is null)
+        {
+            var root = Root;
+            if (root.ValueKind != JsonValueKind.Object) { value = default; return false; }
+            var list = new List<(int slot, JsonElement v)>(32);
+            int max = -1;
+            foreach (var p in root.EnumerateObject())
+            {
+                int s = FieldSlots.SlotOf(p.Name);
+                list.Add((s, p.Value));
+                if (s > max) max = s;
+            }
+            slots = new JsonElement[max + 1];
+            foreach (var (s, v) in list) slots[s] = v;
+            _slots = slots;
+        }
+        FieldNames.TryCanonical(name, out var canonical);
+        if (FieldSlots.TryGet(canonical, out int slot))
+        {
+            if (slot < slots.Length && slots[slot].ValueKind != JsonValueKind.Undefined) { value = slots[slot]; return true; }
+            value = default;
+            return false;
+        }
+        return JsonPath.TryGetPropertyCI(Root, name, out value);
+    }
+
     public static Entity FromNode(JsonObject node, int parentId)
     {
         int id = node["id"]?.GetValue<int>() ?? 0;
