@@ -331,6 +331,8 @@ internal static class FieldNames
         return false;
     }
 
+    public static void Add(string name) => Names.TryAdd(name, name);
+
     /// <summary>Plain case-insensitive lookup (for request bodies, whose spelling is the caller's).</summary>
     public static bool TryGetAnyCase(JsonElement obj, string name, out JsonElement value)
     {

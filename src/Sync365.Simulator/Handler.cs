@@ -35,6 +35,12 @@ internal sealed class Handler(SimState state)
         {
             return;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A simulator bug must still look like a ConnectWise error, not an empty 500.
+            Console.Error.WriteLine($"Sync365.Simulator: {ctx.Request.Method} {path}: {ex}");
+            resp = Errors.Response(500, "ConnectWiseApi", "Simulator error: " + ex.Message);
+        }
         await WriteAsync(ctx, resp, drop, api);
     }
 

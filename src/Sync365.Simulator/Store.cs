@@ -42,7 +42,9 @@ public sealed class Entity
             int max = -1;
             foreach (var p in root.EnumerateObject())
             {
-                int s = FieldSlots.SlotOf(p.Name);
+                var pname = p.Name;
+                FieldNames.Add(pname);
+                int s = FieldSlots.SlotOf(pname);
                 list.Add((s, p.Value));
                 if (s > max) max = s;
             }
