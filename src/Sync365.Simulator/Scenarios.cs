@@ -350,7 +350,14 @@ internal sealed class Generator
 
     private static int CountryId(string c) => c switch
     {
-        "United States" => 1, "United Kingdom" => 2, "Australia" => 3, "New Zealand" => 4, "Canada" => 5, "Ireland" => 6, "Switzerland" => 7, _ => 99,
+        "United States" => 1,
+        "United Kingdom" => 2,
+        "Australia" => 3,
+        "New Zealand" => 4,
+        "Canada" => 5,
+        "Ireland" => 6,
+        "Switzerland" => 7,
+        _ => 99,
     };
 
     private Entity AddContact(Entity company, int index, bool isDefault)
