@@ -113,8 +113,8 @@ internal sealed class ListQuery
 
     public bool Matches(Entity e)
     {
-        var r = e.Root;
-        if (!Conditions.Matches(e)) return false;
+        var r = e.Root;   // parsed once here (child rows are not cached)
+        if (!(e.NoCache ? Conditions.Matches(r) : Conditions.Matches(e))) return false;
         if (Child is not null && !Child(r)) return false;
         if (CustomFields is not null && !CustomFields(r)) return false;
         return true;

@@ -359,8 +359,8 @@ internal sealed class Handler(SimState state)
                 var errors = Ops.Normalize(data, def, obj, m.ParentId, caller, null);
                 if (errors.Count > 0) return Errors.Invalid(def.ResourceName, errors);
                 var e = Entity.FromNode(Ops.WithId(table.NextId, obj), m.ParentId ?? 0);
-                FieldNames.Register(e.Root);
                 table.Add(e);
+                FieldNames.Register(e.Root);
                 return SimResponse.Json(201, e.Json);
             }
             var existing = Find(data, m);
@@ -396,8 +396,8 @@ internal sealed class Handler(SimState state)
             catch (FormatException ex) { return Errors.Invalid(def.ResourceName, new[] { new ValidationError("InvalidField", ex.Message, def.ResourceName, null) }); }
             if (errs.Count > 0) return Errors.Invalid(def.ResourceName, errs);
             var ne = Entity.FromNode(Ops.WithId(existing.Id, updated), existing.ParentId);
-            FieldNames.Register(ne.Root);
             table.Replace(ne);
+            FieldNames.Register(ne.Root);
             return SimResponse.Json(200, ne.Json);
         }
         catch (FormatException ex)

@@ -35,8 +35,9 @@ internal sealed class OrderBy
         return o;
     }
 
-    private static JsonElement Key(Entity e, string[] path)
+    private static JsonElement Key(Entity e, JsonElement root, string[] path)
     {
+        if (e.NoCache) return JsonPath.First(root, path);
         if (!e.TryGetTop(path[0], out var top)) return default;
         return path.Length == 1 ? top : JsonPath.First(top, path[1..]);
     }
@@ -50,7 +51,8 @@ internal sealed class OrderBy
         {
             idx[i] = i;
             var k = new JsonElement[_keys.Count];
-            for (int j = 0; j < _keys.Count; j++) k[j] = Key(rows[i], _keys[j].path);
+            var root = rows[i].NoCache ? rows[i].Root : default;
+            for (int j = 0; j < _keys.Count; j++) k[j] = Key(rows[i], root, _keys[j].path);
             keys[i] = k;
         }
         Array.Sort(idx, (x, y) =>

@@ -20,8 +20,23 @@ public sealed class Entity
     public int ParentId { get; }
     public byte[] Json { get; }
 
-    /// <summary>Parsed view, created lazily and cached (the bytes never change).</summary>
-    public JsonElement Root => (_doc ??= JsonDocument.Parse(Json)).RootElement;
+    /// <summary>
+    /// Rows of child tables (additions, role settings, ...) are not cached in parsed form, so a process that reads
+    /// 100,000 additions does not grow by their parsed copies; they are parsed per use instead.
+    /// </summary>
+    internal bool NoCache { get; set; }
+
+    /// <summary>Parsed view; cached for top-level rows (the bytes never change), parsed per call for child rows.</summary>
+    public JsonElement Root
+    {
+        get
+        {
+            if (_doc is { } d) return d.RootElement;
+            var doc = JsonDocument.Parse(Json);
+            if (!NoCache) _doc = doc;
+            return doc.RootElement;
+        }
+    }
 
     public JsonObject ToNode() => JsonNode.Parse(Json)!.AsObject();
 
@@ -33,6 +48,7 @@ public sealed class Entity
     /// </summary>
     internal bool TryGetTop(string name, out JsonElement value)
     {
+        if (NoCache) return JsonPath.TryGetPropertyCI(Root, name, out value);
         var slots = _slots;
         if (slots is null)
         {
@@ -92,6 +108,7 @@ public sealed class Table
 
     public void Add(Entity e)
     {
+        if (ByParent is not null) e.NoCache = true;
         if (All.Count > 0 && All[^1].Id > e.Id)
         {
             int idx = BinarySearch(All, e.Id);
@@ -110,6 +127,7 @@ public sealed class Table
 
     public void Replace(Entity e)
     {
+        if (ByParent is not null) e.NoCache = true;
         var old = ById[e.Id];
         ById[e.Id] = e;
         All[BinarySearch(All, e.Id)] = e;
