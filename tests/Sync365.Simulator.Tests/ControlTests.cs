@@ -64,6 +64,13 @@ public class ControlTests
         Assert.Equal(a, b);
         Assert.Contains('x', a);
         Assert.Contains('.', a);
+        using (await raw.PostAsync("_sim/faults", Cw.Body("{\"rate429\":1}"))) { }
+        using (var zero = await c.GetAsync("company/companies/1"))
+        {
+            Assert.Equal(429, (int)zero.StatusCode);
+            Assert.Equal(TimeSpan.Zero, zero.Headers.RetryAfter!.Delta);
+        }
+        using (await raw.PostAsync("_sim/faults", Cw.Body("{\"rate429\":0.5,\"retryAfterSeconds\":3,\"seed\":42}"))) { }
         var faults = await raw.GetJson("_sim/faults");
         Assert.Equal(0.5, faults.GetProperty("rate429").GetDouble());
         using (await raw.PostAsync("_sim/faults", Cw.Body("{}"))) { }
