@@ -354,6 +354,9 @@ internal static class Ops
         switch (def.Table)
         {
             case "tickets":
+                // "Only available for POST, will not be returned in the response" (model text).
+                foreach (var f in new[] { "initialDescription", "initialInternalAnalysis", "initialResolution", "initialDescriptionFrom" })
+                    if (GetCI(o, f, out var fk) is not null) o.Remove(fk);
                 Default("recordType", () => "ServiceTicket");
                 Default("board", () => First("boards", _ => true) is { } b ? Refs.Build("boards", b) : null);
                 Default("status", () => new JsonObject { ["id"] = 1, ["name"] = "New" });

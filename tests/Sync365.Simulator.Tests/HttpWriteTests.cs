@@ -148,6 +148,7 @@ public class HttpWriteTests
         Assert.Equal("Priority 3 - Normal Response", t.GetProperty("priority").GetProperty("name").GetString());
         Assert.Equal("New", t.GetProperty("status").GetProperty("name").GetString());
         Assert.Equal("ServiceTicket", t.GetProperty("recordType").GetString());
+        Assert.False(t.TryGetProperty("initialDescription", out _));
 
         using var missing = await c.PostAsync("service/tickets", Cw.Body("{\"summary\":\"x\",\"company\":{\"id\":12345}}"));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
