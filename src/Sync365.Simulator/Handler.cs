@@ -27,7 +27,9 @@ internal sealed class Handler(SimState state)
             else if (TryApiPath(path, out var rest))
             {
                 api = true;
-                (resp, drop) = await ApiAsync(ctx, rest);
+                string route;
+                (resp, drop, route) = await ApiAsync(ctx, rest);
+                state.Stats.Log(ctx.Request.Method, path + ctx.Request.QueryString.Value, route, resp.Status, drop);
             }
             else resp = Errors.NotFound($"The resource '{path}' was not found.");
         }
@@ -101,6 +103,11 @@ internal sealed class Handler(SimState state)
                     return SimResponse.Json(200, JsonSerializer.SerializeToUtf8Bytes(f));
                 }
             case "export" when m == "GET": return SimResponse.Json(200, state.Export());
+            case "requests" when m == "GET":
+                {
+                    int last = int.TryParse(ctx.Request.Query["last"], out var l) && l > 0 ? l : 100;
+                    return SimResponse.Json(200, state.Stats.LogJson(last));
+                }
             case "import" when m == "POST":
                 {
                     DataSet d;
@@ -118,7 +125,7 @@ internal sealed class Handler(SimState state)
                     state.Load(d);
                     return new SimResponse { Status = 204 };
                 }
-            case "stats" or "reset" or "faults" or "export" or "import": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
+            case "stats" or "reset" or "faults" or "export" or "import" or "requests": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
         }
         return Errors.NotFound($"Unknown control endpoint /_sim/{what}.");
     }
@@ -151,11 +158,18 @@ internal sealed class Handler(SimState state)
 
     // ---------------------------------------------------------------- API
 
-    private async Task<(SimResponse, bool drop)> ApiAsync(HttpContext ctx, string rest)
+    private async Task<(SimResponse, bool drop, string route)> ApiAsync(HttpContext ctx, string rest)
     {
         var method = ctx.Request.Method.ToUpperInvariant();
         var match = Router.Match(rest);
-        state.Stats.Count(method, match?.Template ?? "(unmatched)");
+        var route = match?.Template ?? "(unmatched)";
+        state.Stats.Count(method, route);
+        var (resp, drop) = await ApiCoreAsync(ctx, rest, method, match);
+        return (resp, drop, route);
+    }
+
+    private async Task<(SimResponse, bool drop)> ApiCoreAsync(HttpContext ctx, string rest, string method, RouteMatch? match)
+    {
 
         int delay = state.Faults.NextDelayMs();
         if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
