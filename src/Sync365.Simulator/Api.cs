@@ -113,8 +113,8 @@ internal sealed class ListQuery
 
     public bool Matches(Entity e)
     {
-        var r = e.Root;
-        if (!Conditions.Matches(r)) return false;
+        var r = e.Root;   // parsed once here (child rows are not cached)
+        if (!(e.NoCache ? Conditions.Matches(r) : Conditions.Matches(e))) return false;
         if (Child is not null && !Child(r)) return false;
         if (CustomFields is not null && !CustomFields(r)) return false;
         return true;
@@ -168,7 +168,7 @@ internal static class Ops
             for (int i = 0; i < take0; i++) slice.Add(rows[skip0 + i]);
             return new ListResult(slice, rows.Count, skip0 + take0 < rows.Count);
         }
-        if (!q.Order.IsEmpty) all.Sort(q.Order.Compare);
+        if (!q.Order.IsEmpty) q.Order.Sort(all);
         int skip = (int)Math.Min((long)(q.Page - 1) * q.PageSize, all.Count);
         int take = Math.Min(q.PageSize, all.Count - skip);
         return new ListResult(all.GetRange(skip, take), all.Count, skip + take < all.Count);
@@ -354,6 +354,9 @@ internal static class Ops
         switch (def.Table)
         {
             case "tickets":
+                // "Only available for POST, will not be returned in the response" (model text).
+                foreach (var f in new[] { "initialDescription", "initialInternalAnalysis", "initialResolution", "initialDescriptionFrom" })
+                    if (GetCI(o, f, out var fk) is not null) o.Remove(fk);
                 Default("recordType", () => "ServiceTicket");
                 Default("board", () => First("boards", _ => true) is { } b ? Refs.Build("boards", b) : null);
                 Default("status", () => new JsonObject { ["id"] = 1, ["name"] = "New" });

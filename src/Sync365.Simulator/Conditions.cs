@@ -15,6 +15,9 @@ public abstract class Condition
 {
     public abstract bool Matches(JsonElement entity);
 
+    /// <summary>Same as Matches(entity.Root), using the entity's top-level field index (faster on wide objects).</summary>
+    public virtual bool Matches(Entity entity) => Matches(entity.Root);
+
     /// <summary>First path segment of every field the expression mentions.</summary>
     internal virtual void CollectRoots(HashSet<string> roots) { }
 
@@ -295,6 +298,7 @@ internal sealed class ConditionParser
 internal sealed class AndCond(Condition a, Condition b) : Condition
 {
     public override bool Matches(JsonElement e) => a.Matches(e) && b.Matches(e);
+    public override bool Matches(Entity e) => a.Matches(e) && b.Matches(e);
     internal override void CollectRoots(HashSet<string> r) { a.CollectRoots(r); b.CollectRoots(r); }
     internal override Condition StripRoot() => new AndCond(a.StripRoot(), b.StripRoot());
 }
@@ -302,6 +306,7 @@ internal sealed class AndCond(Condition a, Condition b) : Condition
 internal sealed class OrCond(Condition a, Condition b) : Condition
 {
     public override bool Matches(JsonElement e) => a.Matches(e) || b.Matches(e);
+    public override bool Matches(Entity e) => a.Matches(e) || b.Matches(e);
     internal override void CollectRoots(HashSet<string> r) { a.CollectRoots(r); b.CollectRoots(r); }
     internal override Condition StripRoot() => new OrCond(a.StripRoot(), b.StripRoot());
 }
@@ -309,6 +314,7 @@ internal sealed class OrCond(Condition a, Condition b) : Condition
 internal sealed class NotCond(Condition a) : Condition
 {
     public override bool Matches(JsonElement e) => !a.Matches(e);
+    public override bool Matches(Entity e) => !a.Matches(e);
     internal override void CollectRoots(HashSet<string> r) => a.CollectRoots(r);
     internal override Condition StripRoot() => new NotCond(a.StripRoot());
 }
@@ -324,6 +330,8 @@ internal static class FieldNames
         canonical = name;
         return false;
     }
+
+    public static void Add(string name) => Names.TryAdd(name, name);
 
     /// <summary>Plain case-insensitive lookup (for request bodies, whose spelling is the caller's).</summary>
     public static bool TryGetAnyCase(JsonElement obj, string name, out JsonElement value)
@@ -353,19 +361,31 @@ internal static class FieldNames
     }
 }
 
+/// <summary>Global slot numbers for top-level field names (see Entity.TryGetTop).</summary>
+internal static class FieldSlots
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Slots = new(StringComparer.Ordinal);
+    private static int _count;
+
+    public static int Count => Volatile.Read(ref _count);
+
+    public static int SlotOf(string name) => Slots.GetOrAdd(name, static _ => Interlocked.Increment(ref _count) - 1);
+
+    public static bool TryGet(string name, out int slot) => Slots.TryGetValue(name, out slot);
+}
+
 internal static class JsonPath
 {
     /// <summary>
     /// Case-insensitive property lookup. The name is first mapped to the stored spelling through
-    /// <see cref="FieldNames"/>; then one forward scan with exact (allocation-free) comparison. Only names never seen
-    /// in stored data fall back to a case-insensitive scan.
+    /// <see cref="FieldNames"/>; then an exact (allocation-free) TryGetProperty. Only names never seen in stored data
+    /// fall back to a case-insensitive scan.
     /// </summary>
     public static bool TryGetPropertyCI(JsonElement obj, string name, out JsonElement value)
     {
         if (obj.ValueKind != JsonValueKind.Object) { value = default; return false; }
         bool known = FieldNames.TryCanonical(name, out var canonical);
-        foreach (var p in obj.EnumerateObject())
-            if (p.NameEquals(canonical)) { value = p.Value; return true; }
+        if (obj.TryGetProperty(canonical, out value)) return true;
         if (!known)
             foreach (var p in obj.EnumerateObject())
                 if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
@@ -404,10 +424,16 @@ internal static class JsonPath
 
     [ThreadStatic] private static List<JsonElement>? _buffer;
 
-    public static List<JsonElement> Values(JsonElement e, string[] path)
+    public static List<JsonElement> Buffer()
     {
         var list = _buffer ??= new List<JsonElement>(4);
         list.Clear();
+        return list;
+    }
+
+    public static List<JsonElement> Values(JsonElement e, string[] path)
+    {
+        var list = Buffer();
         Collect(e, path, 0, list);
         return list;
     }
@@ -423,9 +449,17 @@ internal abstract class FieldCond(string[] path) : Condition
 
     protected abstract Condition WithPath(string[] path);
 
-    public override bool Matches(JsonElement e)
+    public override bool Matches(JsonElement e) => MatchesValues(JsonPath.Values(e, Path));
+
+    public override bool Matches(Entity e)
     {
-        var values = JsonPath.Values(e, Path);
+        var list = JsonPath.Buffer();
+        if (e.TryGetTop(Path[0], out var top)) JsonPath.Collect(top, Path, 1, list);
+        return MatchesValues(list);
+    }
+
+    private bool MatchesValues(List<JsonElement> values)
+    {
         // Copy: nested evaluation may reuse the thread-static buffer.
         int n = values.Count;
         if (n == 0) return MatchesMissing();
@@ -499,7 +533,11 @@ internal abstract class FieldCond(string[] path) : Condition
 internal static class Sql
 {
     public static int Compare(string a, string b) =>
-        string.Compare(a.TrimEnd(' '), b.TrimEnd(' '), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
+        Equal(a, b) ? 0 : string.Compare(a.TrimEnd(' '), b.TrimEnd(' '), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
+
+    /// <summary>Case-insensitive equality ignoring trailing spaces (fast, ordinal).</summary>
+    public static bool Equal(string a, string b) =>
+        a.AsSpan().TrimEnd(' ').Equals(b.AsSpan().TrimEnd(' '), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>LIKE with % (any run) and _ (one character), case-insensitive.</summary>
     public static bool Like(string text, string pattern) => LikeAt(text, 0, pattern, 0);

@@ -27,13 +27,21 @@ internal sealed class Handler(SimState state)
             else if (TryApiPath(path, out var rest))
             {
                 api = true;
-                (resp, drop) = await ApiAsync(ctx, rest);
+                string route;
+                (resp, drop, route) = await ApiAsync(ctx, rest);
+                state.Stats.Log(ctx.Request.Method, path + ctx.Request.QueryString.Value, route, resp.Status, drop);
             }
             else resp = Errors.NotFound($"The resource '{path}' was not found.");
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
             return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A simulator bug must still look like a ConnectWise error, not an empty 500.
+            Console.Error.WriteLine($"Sync365.Simulator: {ctx.Request.Method} {path}: {ex}");
+            resp = Errors.Response(500, "ConnectWiseApi", "Simulator error: " + ex.Message);
         }
         await WriteAsync(ctx, resp, drop, api);
     }
@@ -95,6 +103,11 @@ internal sealed class Handler(SimState state)
                     return SimResponse.Json(200, JsonSerializer.SerializeToUtf8Bytes(f));
                 }
             case "export" when m == "GET": return SimResponse.Json(200, state.Export());
+            case "requests" when m == "GET":
+                {
+                    int last = int.TryParse(ctx.Request.Query["last"], out var l) && l > 0 ? l : 100;
+                    return SimResponse.Json(200, state.Stats.LogJson(last));
+                }
             case "import" when m == "POST":
                 {
                     DataSet d;
@@ -112,7 +125,7 @@ internal sealed class Handler(SimState state)
                     state.Load(d);
                     return new SimResponse { Status = 204 };
                 }
-            case "stats" or "reset" or "faults" or "export" or "import": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
+            case "stats" or "reset" or "faults" or "export" or "import" or "requests": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
         }
         return Errors.NotFound($"Unknown control endpoint /_sim/{what}.");
     }
@@ -145,11 +158,18 @@ internal sealed class Handler(SimState state)
 
     // ---------------------------------------------------------------- API
 
-    private async Task<(SimResponse, bool drop)> ApiAsync(HttpContext ctx, string rest)
+    private async Task<(SimResponse, bool drop, string route)> ApiAsync(HttpContext ctx, string rest)
     {
         var method = ctx.Request.Method.ToUpperInvariant();
         var match = Router.Match(rest);
-        state.Stats.Count(method, match?.Template ?? "(unmatched)");
+        var route = match?.Template ?? "(unmatched)";
+        state.Stats.Count(method, route);
+        var (resp, drop) = await ApiCoreAsync(ctx, rest, method, match);
+        return (resp, drop, route);
+    }
+
+    private async Task<(SimResponse, bool drop)> ApiCoreAsync(HttpContext ctx, string rest, string method, RouteMatch? match)
+    {
 
         int delay = state.Faults.NextDelayMs();
         if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
@@ -353,8 +373,8 @@ internal sealed class Handler(SimState state)
                 var errors = Ops.Normalize(data, def, obj, m.ParentId, caller, null);
                 if (errors.Count > 0) return Errors.Invalid(def.ResourceName, errors);
                 var e = Entity.FromNode(Ops.WithId(table.NextId, obj), m.ParentId ?? 0);
-                FieldNames.Register(e.Root);
                 table.Add(e);
+                FieldNames.Register(e.Root);
                 return SimResponse.Json(201, e.Json);
             }
             var existing = Find(data, m);
@@ -390,8 +410,8 @@ internal sealed class Handler(SimState state)
             catch (FormatException ex) { return Errors.Invalid(def.ResourceName, new[] { new ValidationError("InvalidField", ex.Message, def.ResourceName, null) }); }
             if (errs.Count > 0) return Errors.Invalid(def.ResourceName, errs);
             var ne = Entity.FromNode(Ops.WithId(existing.Id, updated), existing.ParentId);
-            FieldNames.Register(ne.Root);
             table.Replace(ne);
+            FieldNames.Register(ne.Root);
             return SimResponse.Json(200, ne.Json);
         }
         catch (FormatException ex)

@@ -33,7 +33,15 @@ public class ControlTests
         Assert.Equal(2, stats.GetProperty("bundledRequests").GetInt64());
         Assert.DoesNotContain(rows.Keys, k => k.Contains("_sim") || k.Contains("companyinfo"));
 
+        var log = (await raw.GetJson("_sim/requests?last=3")).EnumerateArray().ToList();
+        Assert.Equal(3, log.Count);
+        Assert.Equal("POST", log[^1].GetProperty("method").GetString());
+        Assert.Equal("/system/bundles", log[^1].GetProperty("route").GetString());
+        Assert.Equal(200, log[^1].GetProperty("status").GetInt32());
+        Assert.Equal("/v4_6_release/apis/3.0/finance/agreements/2/additions/count", log[^2].GetProperty("target").GetString());
+
         using (var d = await raw.DeleteAsync("_sim/stats")) Assert.True(d.IsSuccessStatusCode);
+        Assert.Equal(0, (await raw.GetJson("_sim/requests")).GetArrayLength());
         Assert.Equal(0, (await raw.GetJson("_sim/stats")).GetProperty("total").GetInt64());
     }
 
@@ -64,6 +72,13 @@ public class ControlTests
         Assert.Equal(a, b);
         Assert.Contains('x', a);
         Assert.Contains('.', a);
+        using (await raw.PostAsync("_sim/faults", Cw.Body("{\"rate429\":1}"))) { }
+        using (var zero = await c.GetAsync("company/companies/1"))
+        {
+            Assert.Equal(429, (int)zero.StatusCode);
+            Assert.Equal(TimeSpan.Zero, zero.Headers.RetryAfter!.Delta);
+        }
+        using (await raw.PostAsync("_sim/faults", Cw.Body("{\"rate429\":0.5,\"retryAfterSeconds\":3,\"seed\":42}"))) { }
         var faults = await raw.GetJson("_sim/faults");
         Assert.Equal(0.5, faults.GetProperty("rate429").GetDouble());
         using (await raw.PostAsync("_sim/faults", Cw.Body("{}"))) { }

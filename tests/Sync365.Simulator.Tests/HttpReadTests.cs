@@ -246,6 +246,24 @@ public class HttpReadTests(DemoFixture fx) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task OrderByNestedAndMultipleKeys()
+    {
+        using var c = Client();
+        var rows = (await c.GetJson("finance/agreements?pageSize=1000&orderBy=" + Cw.Q("type/name desc, company/name asc, id desc") + "&fields=id,type/name,company/name")).EnumerateArray().ToList();
+        Assert.Equal(122, rows.Count);
+        var keys = rows.Select(r => (t: r.GetProperty("type").GetProperty("name").GetString()!, n: r.GetProperty("company").GetProperty("name").GetString()!, id: r.GetProperty("id").GetInt32())).ToList();
+        var expected = keys.OrderByDescending(k => k.t, StringComparer.InvariantCultureIgnoreCase)
+            .ThenBy(k => k.n, StringComparer.InvariantCultureIgnoreCase).ThenByDescending(k => k.id).ToList();
+        Assert.Equal(expected, keys);
+        Assert.Equal("Microsoft 365", keys[0].t);
+
+        using var bad = await c.GetAsync("finance/agreements?orderBy=" + Cw.Q("name sideways"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var badPage = await c.GetAsync("finance/agreements?page=two");
+        Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
+    }
+
+    [Fact]
     public async Task FieldNamesAreCaseInsensitive()
     {
         using var c = Client();
