@@ -69,6 +69,10 @@ function Start-S365Simulator {
     <#
     .SYNOPSIS
         Starts the built simulator on a free loopback port and waits until GET /_sim/stats answers 200.
+    .DESCRIPTION
+        A free port is found by binding port 0 and releasing it; another process may take it in between, so
+        when the simulator exits before it answers on a port chosen that way, it is started again on a new
+        one (three tries).
     .OUTPUTS
         An object with Url and Process (stop it with Stop-S365Simulator).
     #>
@@ -83,7 +87,24 @@ function Start-S365Simulator {
     if (-not (Test-Path -LiteralPath $SimulatorDll)) {
         throw "The simulator is not built: '$SimulatorDll' does not exist."
     }
-    if ($Port -eq 0) { $Port = Get-S365FreeTcpPort }
+    $tries = if ($Port -eq 0) { 3 } else { 1 }
+    for ($try = 1; ; $try++) {
+        $attemptPort = if ($Port -eq 0) { Get-S365FreeTcpPort } else { $Port }
+        try {
+            return Start-S365SimulatorOnce -SimulatorDll $SimulatorDll -LogDirectory $LogDirectory -Scenario $Scenario `
+                -Port $attemptPort -StartupTimeoutSeconds $StartupTimeoutSeconds
+        }
+        catch [System.InvalidOperationException] {
+            # Thrown only when the process exited early: worth another port.
+            if ($try -ge $tries) { throw }
+            Write-Host "Simulator did not start on port ${attemptPort}; trying another port."
+        }
+    }
+}
+
+function Start-S365SimulatorOnce {
+    [CmdletBinding()]
+    param([string]$SimulatorDll, [string]$LogDirectory, [string]$Scenario, [int]$Port, [int]$StartupTimeoutSeconds)
     $url = "http://127.0.0.1:$Port"
     $null = New-Item -ItemType Directory -Force -Path $LogDirectory
     $stdout = Join-Path $LogDirectory "simulator-$Port.out.log"
@@ -94,24 +115,34 @@ function Start-S365Simulator {
     $simulator = [pscustomobject]@{ Url = $url; Process = $process; StdOut = $stdout; StdErr = $stderr }
 
     # A readiness bound, not a test assertion: a simulator that never answers fails the run with its log.
-    $deadline = [DateTime]::UtcNow.AddSeconds($StartupTimeoutSeconds)
-    while ($true) {
-        if ($process.HasExited) {
-            $log = (Get-Content -Raw -LiteralPath $stdout, $stderr -ErrorAction SilentlyContinue) -join "`n"
-            throw "The simulator exited with code $($process.ExitCode) before it answered on $url.`n$log"
+    # Whatever goes wrong while waiting, the process is not left behind.
+    $ready = $false
+    try {
+        $deadline = [DateTime]::UtcNow.AddSeconds($StartupTimeoutSeconds)
+        while (-not $ready) {
+            if ($process.HasExited) {
+                $log = (Get-Content -Raw -LiteralPath $stdout, $stderr -ErrorAction SilentlyContinue) -join "`n"
+                throw [System.InvalidOperationException]::new("The simulator exited with code $($process.ExitCode) before it answered on $url.`n$log")
+            }
+            try {
+                $response = Invoke-WebRequest -Uri "$url/_sim/stats" -TimeoutSec 5 -SkipHttpErrorCheck
+                $ready = $response.StatusCode -eq 200
+            }
+            catch {
+                # Not listening yet (refused, reset, timed out): ask again until the deadline.
+                Write-Verbose "Simulator not up yet: $($_.Exception.Message)"
+            }
+            if (-not $ready) {
+                if ([DateTime]::UtcNow -gt $deadline) {
+                    throw "The simulator did not answer GET $url/_sim/stats with 200 within $StartupTimeoutSeconds s. See $stdout and $stderr."
+                }
+                Start-Sleep -Milliseconds 250
+            }
         }
-        try {
-            $response = Invoke-WebRequest -Uri "$url/_sim/stats" -TimeoutSec 5 -SkipHttpErrorCheck
-            if ($response.StatusCode -eq 200) { return $simulator }
-        }
-        catch [System.Net.Http.HttpRequestException] {
-            Write-Verbose "Simulator not up yet: $($_.Exception.Message)"
-        }
-        if ([DateTime]::UtcNow -gt $deadline) {
-            Stop-S365Simulator -Simulator $simulator
-            throw "The simulator did not answer GET $url/_sim/stats with 200 within $StartupTimeoutSeconds s. See $stdout and $stderr."
-        }
-        Start-Sleep -Milliseconds 250
+        return $simulator
+    }
+    finally {
+        if (-not $ready) { Stop-S365Simulator -Simulator $simulator }
     }
 }
 
@@ -146,4 +177,4 @@ function Get-S365RestoredPackagePath {
     throw "Package $Id $Version is not in the package folders of '$AssetsFile'."
 }
 
-Export-ModuleMember -Function *-S365*
+Export-ModuleMember -Function Invoke-S365Native, Get-S365PwshCommand, Invoke-S365FreshPwsh, Get-S365FreeTcpPort, Start-S365Simulator, Stop-S365Simulator, Get-S365RestoredPackagePath

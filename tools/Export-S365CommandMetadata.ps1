@@ -15,7 +15,7 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$module = Import-Module -Name $ModuleManifest -PassThru -Force
+$module = Import-Module -Name $ModuleManifest -PassThru
 $common = [System.Collections.Generic.HashSet[string]]::new([string[]](
         [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters),
     [System.StringComparer]::OrdinalIgnoreCase)

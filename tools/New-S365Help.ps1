@@ -14,20 +14,29 @@
 param(
     [Parameter(Mandatory)][string]$ModuleManifest,
     [Parameter(Mandatory)][string]$HelpSourceDirectory,
-    [Parameter(Mandatory)][string]$OutFile
+    [Parameter(Mandatory)][string]$OutFile,
+
+    # Metadata already written by Export-S365CommandMetadata.ps1 for this module (tests reuse one export);
+    # without it, a fresh pwsh exports it.
+    [string]$MetadataFile
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'BuildHelpers.psm1') -Force
 
-$metadataFile = Join-Path ([System.IO.Path]::GetTempPath()) "s365-help-metadata-$PID.json"
-try {
-    Invoke-S365FreshPwsh -File (Join-Path $PSScriptRoot 'Export-S365CommandMetadata.ps1') `
-        -ArgumentList @('-ModuleManifest', $ModuleManifest, '-OutFile', $metadataFile)
-    $commands = @(Get-Content -Raw -LiteralPath $metadataFile | ConvertFrom-Json)
+if ($MetadataFile) {
+    $commands = @(Get-Content -Raw -LiteralPath $MetadataFile | ConvertFrom-Json)
 }
-finally {
-    Remove-Item -LiteralPath $metadataFile -ErrorAction SilentlyContinue
+else {
+    $temporary = Join-Path ([System.IO.Path]::GetTempPath()) "s365-help-metadata-$PID.json"
+    try {
+        Invoke-S365FreshPwsh -File (Join-Path $PSScriptRoot 'Export-S365CommandMetadata.ps1') `
+            -ArgumentList @('-ModuleManifest', $ModuleManifest, '-OutFile', $temporary)
+        $commands = @(Get-Content -Raw -LiteralPath $temporary | ConvertFrom-Json)
+    }
+    finally {
+        Remove-Item -LiteralPath $temporary -ErrorAction SilentlyContinue
+    }
 }
 
 $standardText = @{

@@ -15,6 +15,9 @@ public abstract class Condition
 {
     public abstract bool Matches(JsonElement entity);
 
+    /// <summary>Same as Matches(entity.Root), using the entity's top-level field index (faster on wide objects).</summary>
+    public virtual bool Matches(Entity entity) => Matches(entity.Root);
+
     /// <summary>First path segment of every field the expression mentions.</summary>
     internal virtual void CollectRoots(HashSet<string> roots) { }
 
@@ -295,6 +298,7 @@ internal sealed class ConditionParser
 internal sealed class AndCond(Condition a, Condition b) : Condition
 {
     public override bool Matches(JsonElement e) => a.Matches(e) && b.Matches(e);
+    public override bool Matches(Entity e) => a.Matches(e) && b.Matches(e);
     internal override void CollectRoots(HashSet<string> r) { a.CollectRoots(r); b.CollectRoots(r); }
     internal override Condition StripRoot() => new AndCond(a.StripRoot(), b.StripRoot());
 }
@@ -302,6 +306,7 @@ internal sealed class AndCond(Condition a, Condition b) : Condition
 internal sealed class OrCond(Condition a, Condition b) : Condition
 {
     public override bool Matches(JsonElement e) => a.Matches(e) || b.Matches(e);
+    public override bool Matches(Entity e) => a.Matches(e) || b.Matches(e);
     internal override void CollectRoots(HashSet<string> r) { a.CollectRoots(r); b.CollectRoots(r); }
     internal override Condition StripRoot() => new OrCond(a.StripRoot(), b.StripRoot());
 }
@@ -309,18 +314,81 @@ internal sealed class OrCond(Condition a, Condition b) : Condition
 internal sealed class NotCond(Condition a) : Condition
 {
     public override bool Matches(JsonElement e) => !a.Matches(e);
+    public override bool Matches(Entity e) => !a.Matches(e);
     internal override void CollectRoots(HashSet<string> r) => a.CollectRoots(r);
     internal override Condition StripRoot() => new NotCond(a.StripRoot());
 }
 
+/// <summary>Every property name seen in stored data, by lower-case spelling (so lookups can be exact).</summary>
+internal static class FieldNames
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase);
+
+    public static bool TryCanonical(string name, out string canonical)
+    {
+        if (Names.TryGetValue(name, out var c)) { canonical = c; return true; }
+        canonical = name;
+        return false;
+    }
+
+    public static void Add(string name) => Names.TryAdd(name, name);
+
+    /// <summary>Plain case-insensitive lookup (for request bodies, whose spelling is the caller's).</summary>
+    public static bool TryGetAnyCase(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.ValueKind == JsonValueKind.Object)
+            foreach (var p in obj.EnumerateObject())
+                if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
+        value = default;
+        return false;
+    }
+
+    /// <summary>Records the property names of an entity (recursively).</summary>
+    public static void Register(JsonElement e, int depth = 0)
+    {
+        if (depth > 6) return;
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray()) { Register(item, depth + 1); break; }
+            return;
+        }
+        if (e.ValueKind != JsonValueKind.Object) return;
+        foreach (var p in e.EnumerateObject())
+        {
+            Names.TryAdd(p.Name, p.Name);
+            if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array) Register(p.Value, depth + 1);
+        }
+    }
+}
+
+/// <summary>Global slot numbers for top-level field names (see Entity.TryGetTop).</summary>
+internal static class FieldSlots
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Slots = new(StringComparer.Ordinal);
+    private static int _count;
+
+    public static int Count => Volatile.Read(ref _count);
+
+    public static int SlotOf(string name) => Slots.GetOrAdd(name, static _ => Interlocked.Increment(ref _count) - 1);
+
+    public static bool TryGet(string name, out int slot) => Slots.TryGetValue(name, out slot);
+}
+
 internal static class JsonPath
 {
+    /// <summary>
+    /// Case-insensitive property lookup. The name is first mapped to the stored spelling through
+    /// <see cref="FieldNames"/>; then an exact (allocation-free) TryGetProperty. Only names never seen in stored data
+    /// fall back to a case-insensitive scan.
+    /// </summary>
     public static bool TryGetPropertyCI(JsonElement obj, string name, out JsonElement value)
     {
         if (obj.ValueKind != JsonValueKind.Object) { value = default; return false; }
-        if (obj.TryGetProperty(name, out value)) return true;
-        foreach (var p in obj.EnumerateObject())
-            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
+        bool known = FieldNames.TryCanonical(name, out var canonical);
+        if (obj.TryGetProperty(canonical, out value)) return true;
+        if (!known)
+            foreach (var p in obj.EnumerateObject())
+                if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
         value = default;
         return false;
     }
@@ -356,10 +424,16 @@ internal static class JsonPath
 
     [ThreadStatic] private static List<JsonElement>? _buffer;
 
-    public static List<JsonElement> Values(JsonElement e, string[] path)
+    public static List<JsonElement> Buffer()
     {
         var list = _buffer ??= new List<JsonElement>(4);
         list.Clear();
+        return list;
+    }
+
+    public static List<JsonElement> Values(JsonElement e, string[] path)
+    {
+        var list = Buffer();
         Collect(e, path, 0, list);
         return list;
     }
@@ -375,9 +449,17 @@ internal abstract class FieldCond(string[] path) : Condition
 
     protected abstract Condition WithPath(string[] path);
 
-    public override bool Matches(JsonElement e)
+    public override bool Matches(JsonElement e) => MatchesValues(JsonPath.Values(e, Path));
+
+    public override bool Matches(Entity e)
     {
-        var values = JsonPath.Values(e, Path);
+        var list = JsonPath.Buffer();
+        if (e.TryGetTop(Path[0], out var top)) JsonPath.Collect(top, Path, 1, list);
+        return MatchesValues(list);
+    }
+
+    private bool MatchesValues(List<JsonElement> values)
+    {
         // Copy: nested evaluation may reuse the thread-static buffer.
         int n = values.Count;
         if (n == 0) return MatchesMissing();
@@ -390,6 +472,9 @@ internal abstract class FieldCond(string[] path) : Condition
 
     protected abstract bool MatchesMissing();
     protected abstract bool MatchesValue(JsonElement v);
+
+    private static bool LooksLikeDate(string s) =>
+        s.Length >= 10 && char.IsDigit(s[0]) && char.IsDigit(s[1]) && char.IsDigit(s[2]) && char.IsDigit(s[3]) && s[4] == '-' && s[7] == '-';
 
     internal static string? AsText(JsonElement v) => v.ValueKind switch
     {
@@ -421,7 +506,15 @@ internal abstract class FieldCond(string[] path) : Condition
                 switch (v.ValueKind)
                 {
                     case JsonValueKind.String:
-                        return Sql.Compare(v.GetString()!, lit.Text);
+                        {
+                            var sv = v.GetString()!;
+                            // Like SQL Server's implicit conversion: two date-looking strings compare as dates.
+                            if (LooksLikeDate(sv) && LooksLikeDate(lit.Text)
+                                && DateTimeOffset.TryParse(sv, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d1)
+                                && DateTimeOffset.TryParse(lit.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d2))
+                                return d1.CompareTo(d2);
+                            return Sql.Compare(sv, lit.Text);
+                        }
                     case JsonValueKind.Number:
                         if (double.TryParse(lit.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ln)) return v.GetDouble().CompareTo(ln);
                         return Sql.Compare(v.GetRawText(), lit.Text);
@@ -440,7 +533,11 @@ internal abstract class FieldCond(string[] path) : Condition
 internal static class Sql
 {
     public static int Compare(string a, string b) =>
-        string.Compare(a.TrimEnd(' '), b.TrimEnd(' '), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
+        Equal(a, b) ? 0 : string.Compare(a.TrimEnd(' '), b.TrimEnd(' '), CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
+
+    /// <summary>Case-insensitive equality ignoring trailing spaces (fast, ordinal).</summary>
+    public static bool Equal(string a, string b) =>
+        a.AsSpan().TrimEnd(' ').Equals(b.AsSpan().TrimEnd(' '), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>LIKE with % (any run) and _ (one character), case-insensitive.</summary>
     public static bool Like(string text, string pattern) => LikeAt(text, 0, pattern, 0);

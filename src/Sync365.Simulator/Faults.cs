@@ -45,7 +45,8 @@ internal sealed class FaultEngine
         }
     }
 
-    public int RetryAfter { get { lock (_gate) return _settings.RetryAfterSeconds <= 0 ? 1 : _settings.RetryAfterSeconds; } }
+    /// <summary>Retry-After seconds; 0 (also when omitted in POST /_sim/faults) is sent as "Retry-After: 0".</summary>
+    public int RetryAfter { get { lock (_gate) return Math.Max(0, _settings.RetryAfterSeconds); } }
 
     /// <summary>Delay for this request (latency + uniform jitter).</summary>
     public int NextDelayMs()

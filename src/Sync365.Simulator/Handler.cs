@@ -27,13 +27,21 @@ internal sealed class Handler(SimState state)
             else if (TryApiPath(path, out var rest))
             {
                 api = true;
-                (resp, drop) = await ApiAsync(ctx, rest);
+                string route;
+                (resp, drop, route) = await ApiAsync(ctx, rest);
+                state.Stats.Log(ctx.Request.Method, path + ctx.Request.QueryString.Value, route, resp.Status, drop);
             }
             else resp = Errors.NotFound($"The resource '{path}' was not found.");
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
             return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A simulator bug must still look like a ConnectWise error, not an empty 500.
+            Console.Error.WriteLine($"Sync365.Simulator: {ctx.Request.Method} {path}: {ex}");
+            resp = Errors.Response(500, "ConnectWiseApi", "Simulator error: " + ex.Message);
         }
         await WriteAsync(ctx, resp, drop, api);
     }
@@ -95,7 +103,29 @@ internal sealed class Handler(SimState state)
                     return SimResponse.Json(200, JsonSerializer.SerializeToUtf8Bytes(f));
                 }
             case "export" when m == "GET": return SimResponse.Json(200, state.Export());
-            case "stats" or "reset" or "faults" or "export": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
+            case "requests" when m == "GET":
+                {
+                    int last = int.TryParse(ctx.Request.Query["last"], out var l) && l > 0 ? l : 100;
+                    return SimResponse.Json(200, state.Stats.LogJson(last));
+                }
+            case "import" when m == "POST":
+                {
+                    DataSet d;
+                    try
+                    {
+                        using var ms = new MemoryStream();
+                        await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
+                        ms.Position = 0;
+                        d = DataSet.Import(ms);
+                    }
+                    catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                    {
+                        return Errors.Response(400, "InvalidObject", "import: the body is not a /_sim/export document: " + ex.Message);
+                    }
+                    state.Load(d);
+                    return new SimResponse { Status = 204 };
+                }
+            case "stats" or "reset" or "faults" or "export" or "import" or "requests": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
         }
         return Errors.NotFound($"Unknown control endpoint /_sim/{what}.");
     }
@@ -128,11 +158,18 @@ internal sealed class Handler(SimState state)
 
     // ---------------------------------------------------------------- API
 
-    private async Task<(SimResponse, bool drop)> ApiAsync(HttpContext ctx, string rest)
+    private async Task<(SimResponse, bool drop, string route)> ApiAsync(HttpContext ctx, string rest)
     {
         var method = ctx.Request.Method.ToUpperInvariant();
         var match = Router.Match(rest);
-        state.Stats.Count(method, match?.Template ?? "(unmatched)");
+        var route = match?.Template ?? "(unmatched)";
+        state.Stats.Count(method, route);
+        var (resp, drop) = await ApiCoreAsync(ctx, rest, method, match);
+        return (resp, drop, route);
+    }
+
+    private async Task<(SimResponse, bool drop)> ApiCoreAsync(HttpContext ctx, string rest, string method, RouteMatch? match)
+    {
 
         int delay = state.Faults.NextDelayMs();
         if (delay > 0) await Task.Delay(delay, ctx.RequestAborted);
@@ -337,6 +374,7 @@ internal sealed class Handler(SimState state)
                 if (errors.Count > 0) return Errors.Invalid(def.ResourceName, errors);
                 var e = Entity.FromNode(Ops.WithId(table.NextId, obj), m.ParentId ?? 0);
                 table.Add(e);
+                FieldNames.Register(e.Root);
                 return SimResponse.Json(201, e.Json);
             }
             var existing = Find(data, m);
@@ -373,6 +411,7 @@ internal sealed class Handler(SimState state)
             if (errs.Count > 0) return Errors.Invalid(def.ResourceName, errs);
             var ne = Entity.FromNode(Ops.WithId(existing.Id, updated), existing.ParentId);
             table.Replace(ne);
+            FieldNames.Register(ne.Root);
             return SimResponse.Json(200, ne.Json);
         }
         catch (FormatException ex)
@@ -387,7 +426,7 @@ internal sealed class Handler(SimState state)
     private static JsonElement Prop(JsonElement e, string name)
     {
         if (e.ValueKind != JsonValueKind.Object) return default;
-        return JsonPath.TryGetPropertyCI(e, name, out var v) ? v : default;
+        return FieldNames.TryGetAnyCase(e, name, out var v) ? v : default;
     }
 
     private static string? Str(JsonElement e) => e.ValueKind switch
@@ -484,7 +523,7 @@ internal sealed class Handler(SimState state)
         {
             q = ListQuery.Parse(Str(Prop(filters, "conditions")), Str(Prop(filters, "childconditions")), Str(Prop(filters, "customfieldconditions")),
                 Str(Prop(filters, "orderBy")), Str(Prop(api, "fields")), Str(Prop(page, "page")), Str(Prop(page, "pageSize")), Str(Prop(page, "pageId")),
-                Prop(page, "pageId").ValueKind == JsonValueKind.Number);
+                Int(Prop(page, "pageId")) is int pid && (pid > 0 || Prop(page, "page").ValueKind is JsonValueKind.Undefined or JsonValueKind.Null));
         }
         catch (QuerySyntaxException ex) { Fail(400, "InvalidObject", ex.Message); return; }
 

@@ -35,16 +35,38 @@ internal sealed class OrderBy
         return o;
     }
 
-    public int Compare(Entity a, Entity b)
+    private static JsonElement Key(Entity e, JsonElement root, string[] path)
     {
-        var ra = a.Root;
-        var rb = b.Root;
-        foreach (var (path, desc) in _keys)
+        if (e.NoCache) return JsonPath.First(root, path);
+        if (!e.TryGetTop(path[0], out var top)) return default;
+        return path.Length == 1 ? top : JsonPath.First(top, path[1..]);
+    }
+
+    /// <summary>Sorts in place: keys are extracted once per row, then compared (ties by id).</summary>
+    public void Sort(List<Entity> rows)
+    {
+        var keys = new JsonElement[rows.Count][];
+        var idx = new int[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
         {
-            int c = CompareValues(JsonPath.First(ra, path), JsonPath.First(rb, path));
-            if (c != 0) return desc ? -c : c;
+            idx[i] = i;
+            var k = new JsonElement[_keys.Count];
+            var root = rows[i].NoCache ? rows[i].Root : default;
+            for (int j = 0; j < _keys.Count; j++) k[j] = Key(rows[i], root, _keys[j].path);
+            keys[i] = k;
         }
-        return a.Id.CompareTo(b.Id);
+        Array.Sort(idx, (x, y) =>
+        {
+            for (int j = 0; j < _keys.Count; j++)
+            {
+                int c = CompareValues(keys[x][j], keys[y][j]);
+                if (c != 0) return _keys[j].desc ? -c : c;
+            }
+            return rows[x].Id.CompareTo(rows[y].Id);
+        });
+        var sorted = idx.Select(i => rows[i]).ToList();
+        rows.Clear();
+        rows.AddRange(sorted);
     }
 
     private static int Rank(JsonElement e) => e.ValueKind switch

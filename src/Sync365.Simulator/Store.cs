@@ -20,10 +20,63 @@ public sealed class Entity
     public int ParentId { get; }
     public byte[] Json { get; }
 
-    /// <summary>Parsed view, created lazily and cached (the bytes never change).</summary>
-    public JsonElement Root => (_doc ??= JsonDocument.Parse(Json)).RootElement;
+    /// <summary>
+    /// Rows of child tables (additions, role settings, ...) are not cached in parsed form, so a process that reads
+    /// 100,000 additions does not grow by their parsed copies; they are parsed per use instead.
+    /// </summary>
+    internal bool NoCache { get; set; }
+
+    /// <summary>Parsed view; cached for top-level rows (the bytes never change), parsed per call for child rows.</summary>
+    public JsonElement Root
+    {
+        get
+        {
+            if (_doc is { } d) return d.RootElement;
+            var doc = JsonDocument.Parse(Json);
+            if (!NoCache) _doc = doc;
+            return doc.RootElement;
+        }
+    }
 
     public JsonObject ToNode() => JsonNode.Parse(Json)!.AsObject();
+
+    private JsonElement[]? _slots;
+
+    /// <summary>
+    /// Top-level property by name (case-insensitive) through a per-entity slot array built on first use, so wide
+    /// objects are not scanned for every condition.
+    /// </summary>
+    internal bool TryGetTop(string name, out JsonElement value)
+    {
+        if (NoCache) return JsonPath.TryGetPropertyCI(Root, name, out value);
+        var slots = _slots;
+        if (slots is null)
+        {
+            var root = Root;
+            if (root.ValueKind != JsonValueKind.Object) { value = default; return false; }
+            var list = new List<(int slot, JsonElement v)>(32);
+            int max = -1;
+            foreach (var p in root.EnumerateObject())
+            {
+                var pname = p.Name;
+                FieldNames.Add(pname);
+                int s = FieldSlots.SlotOf(pname);
+                list.Add((s, p.Value));
+                if (s > max) max = s;
+            }
+            slots = new JsonElement[max + 1];
+            foreach (var (s, v) in list) slots[s] = v;
+            _slots = slots;
+        }
+        FieldNames.TryCanonical(name, out var canonical);
+        if (FieldSlots.TryGet(canonical, out int slot))
+        {
+            if (slot < slots.Length && slots[slot].ValueKind != JsonValueKind.Undefined) { value = slots[slot]; return true; }
+            value = default;
+            return false;
+        }
+        return JsonPath.TryGetPropertyCI(Root, name, out value);
+    }
 
     public static Entity FromNode(JsonObject node, int parentId)
     {
@@ -55,6 +108,7 @@ public sealed class Table
 
     public void Add(Entity e)
     {
+        if (ByParent is not null) e.NoCache = true;
         if (All.Count > 0 && All[^1].Id > e.Id)
         {
             int idx = BinarySearch(All, e.Id);
@@ -73,6 +127,7 @@ public sealed class Table
 
     public void Replace(Entity e)
     {
+        if (ByParent is not null) e.NoCache = true;
         var old = ById[e.Id];
         ById[e.Id] = e;
         All[BinarySearch(All, e.Id)] = e;
@@ -126,6 +181,12 @@ public sealed class DataSet
 {
     public string CompanyId { get; set; } = "sync365demo";
     public string CompanyName { get; set; } = "Sync365 Demo MSP";
+    public DataSet()
+    {
+        // Every known table exists from the start, so Table(name) never mutates a shared data set.
+        foreach (var def in Resources.All) Tables[def.Table] = new Table(def.Table, def.ParentTable is not null);
+    }
+
     public Dictionary<string, Table> Tables { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<ApiKey> ApiKeys { get; } = new();
 

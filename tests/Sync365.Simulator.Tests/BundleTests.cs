@@ -39,6 +39,26 @@ public class BundleTests(DemoFixture fx) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task ForwardOnlyPageIdAndOrderByInBundles()
+    {
+        using var c = Cw.Client(fx.Host);
+        var body = """
+            {"requests":[
+              {"sequenceNumber":1,"resourceType":"company","apiRequest":{"page":{"pageSize":10,"pageId":40},"fields":"id"}},
+              {"sequenceNumber":2,"resourceType":"company","apiRequest":{"page":{"page":2,"pageSize":10},"filters":{"orderBy":"id desc"},"fields":"id"}},
+              {"sequenceNumber":3,"resourceType":"contact","apiRequest":{"filters":{"childconditions":"communicationItems/communicationType = 'Email' and communicationItems/value like '%@obriensons.example.com'"}}}
+            ]}
+            """;
+        using var r = await c.PostAsync("system/bundles", Cw.Body(body));
+        var results = (await r.Json()).GetProperty("results");
+        Assert.Equal(Enumerable.Range(41, 8), results[0].GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("id").GetInt32()));
+        Assert.Equal(Enumerable.Range(29, 10).Reverse(), results[1].GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("id").GetInt32()));
+        var contacts = results[2].GetProperty("entities").EnumerateArray().ToList();
+        Assert.NotEmpty(contacts);
+        Assert.All(contacts, e => Assert.Equal(4, e.GetProperty("company").GetProperty("id").GetInt32()));
+    }
+
+    [Fact]
     public async Task TooManyRequestsIs400()
     {
         using var c = Cw.Client(fx.Host);

@@ -91,6 +91,9 @@ Describe 'The help generator' {
         $source = Join-Path $repoRoot 'src/Sync365/Help'
         $work = Join-Path ([System.IO.Path]::GetTempPath()) ("s365-help-{0}" -f [guid]::NewGuid().ToString('n'))
         $null = New-Item -ItemType Directory -Path $work
+        # One metadata export (a fresh pwsh) serves the damaged-help cases; the last test runs the whole generator.
+        $metadata = Join-Path $work 'metadata.json'
+        & (Join-Path $repoRoot 'tools/Export-S365CommandMetadata.ps1') -ModuleManifest (Get-S365TestSetting S365_MODULE_PATH) -OutFile $metadata
         # The cmdlet with the most parameters makes the best victim.
         $victim = Get-Command -Module Sync365 -CommandType Cmdlet | Sort-Object { $_.Parameters.Count } -Descending | Select-Object -First 1
         $victimParameter = @(Import-PowerShellDataFile (Join-Path $source "$($victim.Name).psd1")).Parameters.Keys | Sort-Object | Select-Object -First 1
@@ -112,7 +115,7 @@ Describe 'The help generator' {
             $data = Import-PowerShellDataFile -LiteralPath $file
             $data = & $Damage $data
             if ($null -eq $data) { Remove-Item -LiteralPath $file } else { Set-Content -LiteralPath $file -Value (ConvertTo-Psd1Text $data) }
-            & $generator -ModuleManifest (Get-S365TestSetting S365_MODULE_PATH) -HelpSourceDirectory $helpDirectory -OutFile (Join-Path $helpDirectory 'out/help.xml')
+            & $generator -ModuleManifest (Get-S365TestSetting S365_MODULE_PATH) -HelpSourceDirectory $helpDirectory -OutFile (Join-Path $helpDirectory 'out/help.xml') -MetadataFile $metadata
         }
     }
 

@@ -141,3 +141,42 @@ $outside = try { [System.Reflection.Assembly]::Load('Polly.Core').Location } cat
         @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Sync365.Core' }).Count | Should -Be 1
     }
 }
+
+Describe 'Windows PowerShell 5.1 resolver (its decisions, exercised here through reflection)' {
+    # Windows PowerShell cannot run here; its resolver's rules are plain .NET code, so they are checked
+    # directly: answer Sync365's requests from dependencies/ whatever version was asked, refuse everyone else.
+    It 'answers Sync365 and its dependencies, whatever the version, and nobody else' {
+        $result = Invoke-S365FreshSession -Script @'
+$module = Import-Module $env:S365_MODULE_PATH -PassThru
+$sync = [Sync365.ModuleInitializer].Assembly
+$dependencies = Join-Path $module.ModuleBase 'dependencies'
+$type = $sync.GetType('Sync365.Init.SimpleNameResolver', $true)
+$flags = [System.Reflection.BindingFlags]'NonPublic, Instance'
+$resolver = $type.GetConstructors($flags)[0].Invoke([object[]]@([string]$dependencies, $sync))
+$method = $type.GetMethod('OnAssemblyResolve', $flags)
+$polly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Polly.Core' } | Select-Object -First 1
+function Resolve([string]$Name, [System.Reflection.Assembly]$Requester) {
+    $assembly = $method.Invoke($resolver, @($null, [System.ResolveEventArgs]::new($Name, $Requester)))
+    if ($assembly) { $assembly.Location } else { 'none' }
+}
+[pscustomobject]@{
+    Dependencies       = $dependencies
+    FromSync365        = Resolve 'Microsoft.Bcl.TimeProvider, Version=1.2.3.4, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51' $sync
+    FromDependency     = Resolve 'Microsoft.Bcl.TimeProvider' $polly
+    FromOther          = Resolve 'Microsoft.Bcl.TimeProvider' ([psobject].Assembly)
+    UnknownRequesterOwn   = Resolve 'Sync365.Core' $null
+    UnknownRequesterOther = Resolve 'Polly.Core' $null
+    Resources          = Resolve 'Sync365.Core.resources, Culture=de' $sync
+    Missing            = Resolve 'No.Such.Assembly' $sync
+}
+'@
+        $r = $result[0]
+        $r.FromSync365 | Should -Be (Join-Path $r.Dependencies 'Microsoft.Bcl.TimeProvider.dll')
+        $r.FromDependency | Should -Be (Join-Path $r.Dependencies 'Microsoft.Bcl.TimeProvider.dll')
+        $r.FromOther | Should -Be 'none'
+        $r.UnknownRequesterOwn | Should -Be (Join-Path $r.Dependencies 'Sync365.Core.dll')
+        $r.UnknownRequesterOther | Should -Be 'none'
+        $r.Resources | Should -Be 'none'
+        $r.Missing | Should -Be 'none'
+    }
+}

@@ -25,8 +25,7 @@ namespace Sync365.Init
     {
         private const string ContextName = "Sync365";
 
-        private static readonly Type? LoadContextType = Type.GetType(
-            "System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", throwOnError: false);
+        private static readonly Type? LoadContextType = FindLoadContextType();
 
         private readonly string _dependencyDirectory;
         private readonly Assembly _moduleAssembly;
@@ -96,6 +95,20 @@ namespace Sync365.Init
             _resolvingEvent.RemoveEventHandler(_defaultContext, _resolvingHandler);
             AppDomain.CurrentDomain.AssemblyResolve -= _appDomainHandler;
             _hooked = false;
+        }
+
+        /// <summary>AssemblyLoadContext on .NET; null on .NET Framework, which has no such type.</summary>
+        private static Type? FindLoadContextType()
+        {
+            try
+            {
+                return Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", throwOnError: false);
+            }
+            catch (Exception e) when (e is IOException || e is BadImageFormatException || e is TypeLoadException)
+            {
+                // .NET Framework may find an assembly of that name and still fail to load it.
+                return null;
+            }
         }
 
         private static bool IsSyncAssemblyName(string? name) =>
