@@ -199,4 +199,35 @@ public class ReadCmdletTests(PowerShellSim sim) : IClassFixture<PowerShellSim>
         Assert.True(expected.Count < all.Count);
         Assert.Equal(expected, sim.Objects<Company>("Get-S365Company -Identifier 'C*' -Status Active").Select(c => c.Id).OrderBy(i => i));
     }
+
+    [Fact]
+    public void WithoutAgreementsItReadsTheAdditionsOfEveryActiveAgreement()
+    {
+        var piped = sim.Objects<Addition>("Get-S365Agreement | Get-S365Addition -SerialNumber CloudConsole").Select(a => a.Id).OrderBy(i => i).ToList();
+        Assert.NotEmpty(piped);
+        Assert.Equal(piped, sim.Objects<Addition>("Get-S365Addition -SerialNumber CloudConsole").Select(a => a.Id).OrderBy(i => i));
+        Assert.Empty(sim.Invoke("@() | Get-S365Addition"));
+    }
+
+    [Fact]
+    public void PipedObjectsBringTheirOwnConnection()
+    {
+        var first = sim.Objects<Agreement>("Get-S365Agreement | Select-Object -First 1").Single();
+        sim.Invoke($"Connect-S365Psa -Name second -Server '{sim.Host.BaseUrl}' -CompanyId sync365demo -PublicKey limitedpublic -PrivateKey (ConvertTo-SecureString 'limitedprivate' -AsPlainText -Force) -ClientId 2f7e4bd1-365d-4c3a-9a1e-5e5e5e5e0365");
+        try
+        {
+            // "second" is now the default, but the agreement is read through the first connection, and so are its additions.
+            Assert.Equal("second", sim.Invoke("(Get-S365PsaConnection -Default).Name").Single().ToString());
+            var additions = sim.Invoke("Get-S365Agreement -Id $id -Connection $c | Get-S365Addition", variables: new Dictionary<string, object?> { ["id"] = first.Id, ["c"] = first.ConnectionName }).Select(o => (Addition)o.BaseObject).ToList();
+            Assert.NotEmpty(additions);
+            Assert.All(additions, a => Assert.Equal(first.ConnectionName, a.ConnectionName));
+            var companies = sim.Invoke("Get-S365Company -Id $cid | Get-S365Agreement -Status All", variables: new Dictionary<string, object?> { ["cid"] = first.CompanyId }).Select(o => (Agreement)o.BaseObject).ToList();
+            Assert.Contains(companies, a => a.Id == first.Id);
+            Assert.All(companies, a => Assert.Equal("second", a.ConnectionName));
+        }
+        finally
+        {
+            sim.Invoke("Disconnect-S365Psa -Connection second -Confirm:$false");
+        }
+    }
 }
