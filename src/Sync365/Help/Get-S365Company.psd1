@@ -3,7 +3,9 @@
     Description = @'
 Get-S365Company reads ConnectWise companies (GET /company/companies) at the API's maximum page size of 1,000, writing each page to the pipeline as it arrives, so Select-Object -First 5 stops after one request.
 
--Name takes exact names or wildcards; each becomes a server-side condition, so only matching companies cross the network. Names with quotes, ampersands, plus signs, hashes, percent signs or non-ASCII letters are found exactly: the condition is built by one quoting function, and the result is checked again on the client.
+-Name takes exact names or wildcards; each becomes a server-side condition, so only matching companies cross the network. Names with quotes, ampersands, plus signs, hashes, percent signs or non-ASCII letters are found exactly: the condition is built by one quoting function, and the result is checked again on the client. -Identifier and -Status work the same way.
+
+Objects with a CompanyId (agreements, additions, contacts) piped in return their companies: each company once, read 200 ids per request.
 '@
     Parameters  = @{
         Name       = 'One or more company names; wildcards (*, ?, [a-c]) allowed. Without -Name or -Id, every company is returned.'
