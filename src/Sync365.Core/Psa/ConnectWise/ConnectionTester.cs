@@ -82,7 +82,7 @@ namespace Sync365.Core.Psa.ConnectWise
                 {
                     row.Status = CheckStatus.Fail;
                     row.Missing = missing.Select(m => m.ToString()).ToArray();
-                    row.Fix = $"In {RolePath}, open the API member's role and set {line}: {Levels(missing)} to All.";
+                    row.Fix = $"Set {line}: {Levels(missing)} to All ({RolePath}, the API member's role).";
                     return row;
                 }
 
@@ -105,7 +105,7 @@ namespace Sync365.Core.Psa.ConnectWise
             {
                 row.Status = CheckStatus.Fail;
                 row.Missing = new[] { RoleLevel.Inquire.ToString() };
-                row.Fix = $"In {RolePath}, open the API member's role and set {line}: Inquire Level to All (ConnectWise refused {probe!.Request} with 403).";
+                row.Fix = $"Set {line}: Inquire Level to All ({RolePath}, the API member's role); ConnectWise refused {probe!.Request} with 403.";
             }
             else if (probe != null && probe.Succeeded && right.Levels.All(l => l == RoleLevel.Inquire))
             {
@@ -135,7 +135,7 @@ namespace Sync365.Core.Psa.ConnectWise
             else if (probe.StatusCode == 403)
             {
                 row.Status = CheckStatus.Fail;
-                row.Fix = $"In {RolePath}, open the API member's role and set System › Table Setup: Inquire Level to All; if Table Setup is restricted (Customize), select {table.Table}.";
+                row.Fix = $"Set System › Table Setup: Inquire Level to All ({RolePath}, the API member's role); if Table Setup is restricted (Customize), select {table.Table}.";
             }
             else
             {
