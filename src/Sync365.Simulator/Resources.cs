@@ -88,6 +88,8 @@ public static class Resources
             References = new(StringComparer.OrdinalIgnoreCase) { ["board"] = "boards", ["company"] = "companies", ["contact"] = "contacts", ["priority"] = "priorities", ["agreement"] = "agreements", ["sla"] = "slas" } },
         new() { Table = "boards", Template = "/service/boards", Model = "Board", ResourceName = "board", Security = SecurityFunction.TableSetup,
             Required = new[] { "name", "location", "department" }, BundleNames = new[] { "board", "boards", "serviceboard", "serviceboards" } },
+        new() { Table = "contactTypes", Template = "/company/contacts/types", Model = "ContactType", ResourceName = "contactType", Security = SecurityFunction.TableSetup,
+            Required = new[] { "description" }, BundleNames = new[] { "contacttype", "contacttypes" } },
         new() { Table = "priorities", Template = "/service/priorities", Model = "Priority", ResourceName = "priority", Security = SecurityFunction.TableSetup,
             Required = new[] { "name", "color" }, BundleNames = new[] { "priority", "priorities" } },
         new() { Table = "slas", Template = "/service/SLAs", Model = "SLA", ResourceName = "sla", Security = SecurityFunction.TableSetup,

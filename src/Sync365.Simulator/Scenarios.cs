@@ -161,6 +161,9 @@ internal sealed class Generator
                  })
             Add("priorities", new JsonObject { ["name"] = name, ["color"] = color, ["sortOrder"] = sort, ["defaultFlag"] = def, ["urgencySortOrder"] = sort, ["_info"] = Info("jsmith") });
 
+        foreach (var (description, def) in new[] { ("Approver", false), ("Billing", false), ("Decision Maker", false), ("End User", true), ("Technical", false) })
+            Add("contactTypes", new JsonObject { ["description"] = description, ["defaultFlag"] = def, ["importFlag"] = false, ["serviceAlertFlag"] = false, ["_info"] = Info("jsmith") });
+
         foreach (var name in new[] { "Help Desk", "Alerts" })
             Add("boards", new JsonObject
             {
