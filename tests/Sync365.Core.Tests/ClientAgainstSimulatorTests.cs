@@ -124,4 +124,50 @@ public class ClientAgainstSimulatorTests
         Assert.Equal(3, await Sim.RequestsAsync(sim, "POST", "/system/bundles"));
         Assert.Equal(0, await Sim.RequestsAsync(sim, "GET", "/finance/agreements/{parentId}/additions"));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task One_unreadable_agreement_is_reported_and_the_rest_still_read_only_when_asked(bool continueOnError)
+    {
+        await using var sim = await Sim.StartDemoAsync();
+        using var client = await Sim.ConnectAsync(sim);
+        var real = client.ListPages<CwAgreement>("finance/agreements", new ListQuery(), CancellationToken.None)
+            .SelectMany(p => p).Take(10).Select(a => new AgreementRef(a.Id, a.Name, a.Type?.Name, a.Company?.Id, a.Company?.Name)).ToList();
+        var expected = 0L;
+        foreach (var a in real)
+        {
+            expected += await client.CountAsync($"finance/agreements/{a.Id}/additions", null, CancellationToken.None);
+        }
+
+        var gone = new AgreementRef(987654, "Deleted meanwhile", "Microsoft 365", 1, "Contoso Ltd");
+        var input = real.Take(5).Append(gone).Concat(real.Skip(5)).ToList();
+        var reader = new AdditionReader(client, null, "test", CancellationToken.None) { ContinueOnError = continueOnError };
+
+        List<Addition> Read()
+        {
+            var list = new List<Addition>();
+            foreach (var a in input)
+            {
+                list.AddRange(reader.Add(a));
+            }
+
+            list.AddRange(reader.Complete());
+            return list;
+        }
+
+        if (continueOnError)
+        {
+            var read = Read();
+            Assert.Equal(expected, read.Count);
+            var failure = Assert.Single(reader.TakeFailures());
+            Assert.Equal(987654, failure.Agreement.Id);
+            Assert.Equal(PsaErrorKind.NotFound, failure.Error.Kind);
+        }
+        else
+        {
+            var ex = Assert.Throws<PsaApiException>(() => Read());
+            Assert.Equal(PsaErrorKind.NotFound, ex.Kind);
+        }
+    }
 }

@@ -128,7 +128,9 @@ namespace Sync365.Commands
         {
             if (!_readers.TryGetValue(connection, out var reader))
             {
-                reader = new AdditionReader(connection.ConnectWise, _conditions, connection.Name, CancellationToken);
+                // One agreement that cannot be read (a restricted agreement type, one deleted meanwhile) is an
+                // error for that agreement; the others are still read.
+                reader = new AdditionReader(connection.ConnectWise, _conditions, connection.Name, CancellationToken) { ContinueOnError = true };
                 _readers[connection] = reader;
             }
 
@@ -187,6 +189,20 @@ namespace Sync365.Commands
             catch (PsaApiException ex)
             {
                 ThrowError(ex, null);
+            }
+            finally
+            {
+                foreach (var reader in _readers.Values)
+                {
+                    foreach (var failure in reader.TakeFailures())
+                    {
+                        var a = failure.Agreement;
+                        WriteError(new ErrorRecord(
+                            new PsaApiException(failure.Error.Kind, failure.Error.ErrorId,
+                                $"The additions of agreement {a.Id} '{a.Name}' ({a.CompanyName}) could not be read: {failure.Error.Message}", failure.Error),
+                            failure.Error.ErrorId, ErrorCategory.ReadError, a.Id));
+                    }
+                }
             }
         }
     }

@@ -38,6 +38,40 @@ namespace Sync365.Core.Psa.ConnectWise
 
         public int MaxConcurrency { get; set; } = 4;
 
+        /// <summary>
+        /// When true, an agreement whose additions cannot be read (a 403 on one agreement type, a 404 for an
+        /// agreement deleted meanwhile) is recorded in <see cref="TakeFailures"/> and the others are still read.
+        /// Authentication and configuration errors always throw: nothing else would work either.
+        /// When false (the default), the first failure throws, so a caller that must see every addition never
+        /// works from a partial set without knowing.
+        /// </summary>
+        public bool ContinueOnError { get; set; }
+
+        private readonly System.Collections.Concurrent.ConcurrentQueue<AgreementReadFailure> _failures = new System.Collections.Concurrent.ConcurrentQueue<AgreementReadFailure>();
+
+        /// <summary>The agreements whose additions could not be read since the last call (only with <see cref="ContinueOnError"/>).</summary>
+        public IReadOnlyList<AgreementReadFailure> TakeFailures()
+        {
+            var list = new List<AgreementReadFailure>();
+            while (_failures.TryDequeue(out var f))
+            {
+                list.Add(f);
+            }
+
+            return list;
+        }
+
+        private bool Absorb(AgreementRef agreement, PsaApiException ex)
+        {
+            if (!ContinueOnError || ex.Kind == PsaErrorKind.Authentication || ex.Kind == PsaErrorKind.Configuration)
+            {
+                return false;
+            }
+
+            _failures.Enqueue(new AgreementReadFailure(agreement, ex));
+            return true;
+        }
+
         /// <summary>Adds an agreement; returns additions of earlier batches that are complete (blocking only at the concurrency cap).</summary>
         public IEnumerable<Addition> Add(AgreementRef agreement)
         {
@@ -97,7 +131,13 @@ namespace Sync365.Core.Psa.ConnectWise
             var results = new List<Addition>();
             foreach (var a in batch)
             {
-                results.AddRange(await ReadOneAsync(a).ConfigureAwait(false));
+                try
+                {
+                    results.AddRange(await ReadOneAsync(a).ConfigureAwait(false));
+                }
+                catch (PsaApiException ex) when (Absorb(a, ex))
+                {
+                }
             }
 
             return results;
@@ -137,8 +177,14 @@ namespace Sync365.Core.Psa.ConnectWise
                 if (result.Success == false || (result.StatusCode.HasValue && result.StatusCode >= 400))
                 {
                     var status = result.StatusCode ?? 500;
-                    throw _client.ErrorFromResponse(status, null, result.Error == null ? string.Empty : JsonSerializer.Serialize(result.Error, CwJson.Options), "GET",
+                    var error = _client.ErrorFromResponse(status, null, result.Error == null ? string.Empty : JsonSerializer.Serialize(result.Error, CwJson.Options), "GET",
                         new Uri(_client.ApiBase, $"finance/agreements/{agreement.Id}/additions"), null);
+                    if (Absorb(agreement, error))
+                    {
+                        continue;
+                    }
+
+                    throw error;
                 }
 
                 var entities = result.Entities ?? new List<JsonElement>();
