@@ -47,5 +47,31 @@ Invoke-DemoStep -Title 'Companies' -Narration 'Companies stream page by page; Se
     Get-S365Company | Select-Object -First 5
 }
 
+Invoke-DemoStep -Title 'Prove the connection' -Narration 'Test-S365Connection checks every right of the seed''s security-role table, from /system/mySecurity and cheap probes.' -Action {
+    Test-S365Connection
+}
+
+Invoke-DemoStep -Title 'What a limited API member lacks' -Narration 'The limited member''s role misses three rights; each failing row says what to change in System > Security Roles.' -Action {
+    Connect-S365Psa -Server $SimulatorUrl -CompanyId sync365demo -PublicKey limitedpublic `
+        -PrivateKey (ConvertTo-SecureString limitedprivate -AsPlainText -Force) `
+        -ClientId 2f7e4bd1-365d-4c3a-9a1e-5e5e5e5e0365 -Name limited
+    (Test-S365Connection -Connection limited).Permissions | Where-Object Status -ne 'Pass' |
+        Format-List Module, Function, Required, Granted, Status, Fix
+    Disconnect-S365Psa -Connection limited
+}
+
+Invoke-DemoStep -Title 'Awkward names are found exactly' -Narration 'Quotes, ampersands, plus signs, hashes, percent signs and umlauts: one quoting function builds the server-side condition.' -Action {
+    Get-S365Company -Name "O'Brien & Sons", 'Zürich "Alpen" AG', 'Smith + Jones #1', '100% Pure (NZ) Ltd'
+}
+
+Invoke-DemoStep -Title 'Agreements and their additions' -Narration 'Companies pipe into agreements, agreements into additions; additions of many agreements are read in bundles.' -Action {
+    Get-S365Company -Name "O'Brien & Sons" | Get-S365Agreement -Type 'Microsoft 365' | Get-S365Addition
+}
+
+Invoke-DemoStep -Title 'What CloudConsole still bills' -Narration 'Active additions left by CloudConsole, per product, across every agreement.' -Action {
+    Get-S365Addition -SerialNumber CloudConsole | Group-Object Product | Sort-Object Count -Descending |
+        Select-Object -First 8 Count, Name
+}
+
 Write-Host ''
 Write-Host 'Demo complete.' -ForegroundColor Green
