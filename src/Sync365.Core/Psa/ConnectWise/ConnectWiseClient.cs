@@ -89,6 +89,7 @@ namespace Sync365.Core.Psa.ConnectWise
         {
             Validate(settings);
             var siteRoot = ResolveSiteRoot(settings.Server, settings.AllowUnencryptedAuthentication);
+            EnableTls12OnNetFramework();
             var handler = new HttpClientHandler
             {
                 AllowAutoRedirect = false,
@@ -257,6 +258,20 @@ namespace Sync365.Core.Psa.ConnectWise
             }
 
             return sb.ToString();
+        }
+
+        /// <summary>
+        /// Windows PowerShell 5.1 runs on .NET Framework, whose HttpClient takes its TLS versions from
+        /// ServicePointManager; on many machines that still means TLS 1.0/1.1 only, which ConnectWise cloud refuses.
+        /// TLS 1.2 is added (never removed from what the process already allows). .NET (PowerShell 7) ignores it.
+        /// </summary>
+        private static void EnableTls12OnNetFramework()
+        {
+            if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase)
+                && (ServicePointManager.SecurityProtocol & SecurityProtocolType.Tls12) == 0)
+            {
+                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            }
         }
 
         private static void Validate(ConnectWiseSettings s)
