@@ -14,6 +14,9 @@
         'Disconnect-S365Psa'
         'Get-S365PsaConnection'
         'Get-S365Company'
+        'Invoke-S365BulkCancelAddition'
+        'Undo-S365Change'
+        'Get-S365Change'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
