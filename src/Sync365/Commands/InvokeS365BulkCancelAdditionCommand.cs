@@ -227,7 +227,7 @@ namespace Sync365.Commands
             AdditionCanceller? canceller = null;
             var runner = new BoundedRunner<CancelOutcome>(ThrottleLimit);
             var clock = Stopwatch.StartNew();
-            var lastProgress = TimeSpan.MinValue;
+            TimeSpan? lastProgress = null;
             var emitted = 0;
             var writesDone = 0;
             var stopped = true;
@@ -246,7 +246,7 @@ namespace Sync365.Commands
 
             void Progress(bool force)
             {
-                if (!force && clock.Elapsed - lastProgress < ProgressInterval)
+                if (!force && lastProgress.HasValue && clock.Elapsed - lastProgress.Value < ProgressInterval)
                 {
                     return;
                 }
