@@ -67,9 +67,16 @@ namespace Sync365.Commands
             try
             {
                 var done = 0;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var lastProgress = TimeSpan.Zero;
                 foreach (var change in changes)
                 {
-                    WriteProgress(new ProgressRecord(3, $"Undoing run {run.RunId}", $"{done} of {changes.Count}") { PercentComplete = done * 100 / Math.Max(1, changes.Count) });
+                    if (done == 0 || clock.Elapsed - lastProgress > TimeSpan.FromMilliseconds(250))
+                    {
+                        lastProgress = clock.Elapsed;
+                        WriteProgress(new ProgressRecord(3, $"Undoing run {run.RunId}", $"{done} of {changes.Count}") { PercentComplete = done * 100 / Math.Max(1, changes.Count) });
+                    }
+
                     done++;
                     var check = Run(ct => undoer.CheckAsync(change, ct));
                     if (check.Status == UndoStatus.WouldUndo)
