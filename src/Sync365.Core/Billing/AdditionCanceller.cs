@@ -27,8 +27,12 @@ namespace Sync365.Core.Billing
 
         public static string Resource(long agreementId) => "finance/agreements/" + agreementId.ToString(CultureInfo.InvariantCulture) + "/additions";
 
-        public static string Describe(Addition a, DateTime cancelDay) =>
-            $"Company '{a.CompanyName}', agreement '{a.AgreementName}' ({a.AgreementId}), addition {a.Id} ({a.Product} ×{(a.Quantity ?? 0).ToString("0.##", CultureInfo.InvariantCulture)}): cancel on {CancelDates.Show(cancelDay)}";
+        /// <summary>The addition in words: company, agreement, addition id, product and quantity.</summary>
+        public static string Describe(Addition a) =>
+            $"Company '{a.CompanyName}', agreement '{a.AgreementName}' ({a.AgreementId}), addition {a.Id} ({a.Product} ×{(a.Quantity ?? 0).ToString("0.##", CultureInfo.InvariantCulture)})";
+
+        /// <summary>The ShouldProcess target: the addition and the date.</summary>
+        public static string Describe(Addition a, DateTime cancelDay) => Describe(a) + ": cancel on " + CancelDates.Show(cancelDay);
 
         public async Task<CancelOutcome> CancelAsync(CancelPlanItem item, DateTime cancelDay, CancellationToken ct)
         {
@@ -41,7 +45,7 @@ namespace Sync365.Core.Billing
                 Resource = Resource(a.AgreementId),
                 RecordId = a.Id,
                 Operation = "cancel",
-                Target = Describe(a, cancelDay),
+                Target = Describe(a),
                 Before = new Dictionary<string, object?> { [Field] = a.CancelledDate },
                 After = new Dictionary<string, object?> { [Field] = wire },
                 Context = new Dictionary<string, object?>
