@@ -16,15 +16,17 @@ namespace Sync365.Core.Journal
     {
         private readonly object _gate = new object();
         private readonly FileStream _stream;
+        private readonly FileStream _lock;
         private readonly JournalRunStart _run;
         private long _seq;
         private bool _ended;
         private bool _disposed;
 
-        private JournalWriter(string path, FileStream stream, JournalRunStart run)
+        private JournalWriter(string path, FileStream stream, FileStream lockFile, JournalRunStart run)
         {
             Path = path;
             _stream = stream;
+            _lock = lockFile;
             _run = run;
         }
 
@@ -48,20 +50,33 @@ namespace Sync365.Core.Journal
             }
 
             FileStream stream;
+            FileStream lockFile;
             try
             {
-                stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
+                // One writer per journal, on every platform: FileShare is only advisory on Linux and macOS, but an
+                // exclusive open of a lock file beside the journal is not (and the OS releases it if the process dies).
+                lockFile = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
             }
             catch (IOException ex)
             {
-                throw new JournalException($"Cannot write the journal '{full}': {ex.Message} Another Sync365 run may be writing it; choose another file with -JournalPath.", ex);
+                throw new JournalException($"Cannot write the journal '{full}': another Sync365 run is writing it ({ex.Message}). Choose another file with -JournalPath, or wait for that run to end.", ex);
             }
             catch (UnauthorizedAccessException ex)
             {
                 throw new JournalException($"Cannot write the journal '{full}': {ex.Message} Choose a folder you can write to with -JournalPath.", ex);
             }
 
-            var writer = new JournalWriter(full, stream, run);
+            try
+            {
+                stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                lockFile.Dispose();
+                throw new JournalException($"Cannot write the journal '{full}': {ex.Message} Another Sync365 run may be writing it, or the folder is read-only; choose another file with -JournalPath.", ex);
+            }
+
+            var writer = new JournalWriter(full, stream, lockFile, run);
             try
             {
                 writer.WriteLine(w =>
@@ -196,6 +211,7 @@ namespace Sync365.Core.Journal
 
                 _disposed = true;
                 _stream.Dispose();
+                _lock.Dispose();
             }
         }
 
