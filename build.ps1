@@ -134,21 +134,22 @@ function Invoke-Lint {
         if ($manifest.Version.ToString() -ne (Get-S365Version)) { throw "Staged manifest version $($manifest.Version) is not $(Get-S365Version)." }
 
         Write-Step 'dotnet format --verify-no-changes'
+        # format loads every project of the solution: on a fresh clone they must be restored first.
+        Invoke-S365Native dotnet @('restore', $Solution, '-v', 'q', '--nologo')
         Invoke-S365Native dotnet @('format', $Solution, '--verify-no-changes', '-v', 'q')
     }
 }
 
 # --- Test -------------------------------------------------------------------------------------------------
 
-function Get-TrxSummary {
-    foreach ($trx in @(Get-ChildItem -LiteralPath $TestResults -Filter '*.trx' -File -ErrorAction SilentlyContinue)) {
+function Get-TrxSummary([string]$Path) {
+    foreach ($trx in @(Get-Item -LiteralPath $Path -ErrorAction SilentlyContinue)) {
         $run = ([xml](Get-Content -Raw -LiteralPath $trx.FullName)).TestRun
         $counters = $run.ResultSummary.Counters
-        $codeBase = @($run.TestDefinitions.UnitTest)[0].TestMethod.codeBase
         $executed = [int]$counters.executed
         $total = [int]$counters.total
         [pscustomobject]@{
-            Layer   = 'xunit ' + [System.IO.Path]::GetFileNameWithoutExtension($codeBase)
+            Layer   = 'xunit ' + $trx.BaseName
             Passed  = [int]$counters.passed
             Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
             Skipped = ($total - $executed) + [int]$counters.inconclusive + [int]$counters.notRunnable
@@ -173,13 +174,25 @@ function Invoke-Test {
     Write-Step 'Building the solution (once: dotnet test runs with --no-build)'
     Invoke-S365Native dotnet @('build', $Solution, '-c', $Configuration, '--nologo', '-v', 'q')
 
-    Write-Step 'xunit'
-    $code = Invoke-S365Native dotnet @('test', $Solution, '-c', $Configuration, '--no-build', '--nologo',
-        '--logger', 'trx;LogFilePrefix=xunit', '--results-directory', $TestResults) -PassThruExitCode
-    $xunit = @(Get-TrxSummary)
-    if ($xunit.Count -eq 0) { $problems.Add('dotnet test wrote no trx result.') }
-    foreach ($layer in $xunit) { $layers.Add($layer) }
-    if ($code -ne 0 -and @($xunit | Where-Object Failed).Count -eq 0) { $problems.Add("dotnet test exited with $code.") }
+    # One dotnet test per project, each with its own trx file: a solution-wide run names its trx files by the
+    # second, and two projects finishing in the same second would overwrite one another's results.
+    $testProjects = @(Get-ChildItem -LiteralPath (Join-Path $Root 'tests') -Recurse -Filter '*.Tests.csproj' -File |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } | Sort-Object Name)
+    foreach ($project in $testProjects) {
+        Write-Step "xunit: $($project.BaseName)"
+        $trx = "$($project.BaseName).trx"
+        $code = Invoke-S365Native dotnet @('test', $project.FullName, '-c', $Configuration, '--no-build', '--nologo',
+            '--logger', "trx;LogFileName=$trx", '--results-directory', $TestResults) -PassThruExitCode
+        $summary = @(Get-TrxSummary -Path (Join-Path $TestResults $trx))
+        if ($summary.Count -eq 0) {
+            $layers.Add([pscustomobject]@{ Layer = "xunit $($project.BaseName) (no result)"; Passed = 0; Failed = 1; Skipped = 0; Outcome = 'Failed' })
+            $problems.Add("dotnet test $($project.BaseName) wrote no trx result (exit code $code).")
+            continue
+        }
+        $layers.Add($summary[0])
+        if ($code -ne 0 -and $summary[0].Failed -eq 0) { $problems.Add("dotnet test $($project.BaseName) exited with $code but reported no failed test.") }
+    }
+    if ($testProjects.Count -eq 0) { $problems.Add('No xunit test project (tests/**/*.Tests.csproj) was found.') }
 
     Write-Step 'Pester (fresh pwsh, staged module, simulator process)'
     $pester = Get-PesterPath
@@ -206,8 +219,11 @@ function Invoke-Test {
         $p = Get-Content -Raw -LiteralPath $summaryFile | ConvertFrom-Json
         $layers.Add([pscustomobject]@{ Layer = 'Pester'; Passed = $p.Passed; Failed = $p.Failed + $p.FailedBlocks + $p.FailedContainers; Skipped = $p.Skipped + $p.NotRun; Outcome = $p.Result })
         if ($p.Passed + $p.Failed -eq 0) { $problems.Add('Pester ran no test.') }
+        foreach ($reportError in @($p.ReportErrors)) { $problems.Add("Pester report not written: $reportError") }
     }
     else {
+        # A layer that did not finish counts as one failure, so the Total line never reads as clean.
+        $layers.Add([pscustomobject]@{ Layer = 'Pester (did not finish)'; Passed = 0; Failed = 1; Skipped = 0; Outcome = 'Failed' })
         $problems.Add('Pester wrote no summary (the run did not finish).')
     }
 
@@ -276,16 +292,21 @@ function Invoke-Package {
 
     Write-Step 'Proving the package: Install-PSResource into a temporary user folder, Import-Module in a fresh pwsh'
     $installRoot = Join-Path ([System.IO.Path]::GetTempPath()) "s365-install-$PID"
-    $dataVariable = if ($IsWindows) { 'LOCALAPPDATA' } else { 'XDG_DATA_HOME' }
-    $savedData = [Environment]::GetEnvironmentVariable($dataVariable)
+    # The child's per-user folders point into the temporary root, so the repository registration and the
+    # CurrentUser install land there and the user's own PowerShell setup is never touched.
+    $redirect = if ($IsWindows) { @{ LOCALAPPDATA = $installRoot; USERPROFILE = $installRoot } } else { @{ HOME = $installRoot; XDG_DATA_HOME = (Join-Path $installRoot '.local/share') } }
+    $saved = @{}
     try {
         $null = New-Item -ItemType Directory -Force -Path $installRoot
-        [Environment]::SetEnvironmentVariable($dataVariable, $installRoot)
+        foreach ($name in $redirect.Keys) {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $redirect[$name])
+        }
         Invoke-S365FreshPwsh -File (Join-Path $Root 'tools/Test-S365Package.ps1') -ArgumentList @(
             '-PackageDirectory', $packages, '-InstallRoot', $installRoot, '-Version', $version)
     }
     finally {
-        [Environment]::SetEnvironmentVariable($dataVariable, $savedData)
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         Remove-Item -LiteralPath $installRoot -Recurse -Force -ErrorAction SilentlyContinue
     }
 
@@ -316,12 +337,24 @@ function Invoke-Bench {
 Push-Location $Root
 try {
     switch ($Task) {
-        'Build' { Invoke-Build }
-        'Lint' { Invoke-Lint }
-        'Demo' { Invoke-Demo }
-        'Simulator' { Invoke-Simulator }
-        'Package' { Invoke-Package }
-        'Bench' { Invoke-Bench }
+        { $_ -ne 'Test' } {
+            try {
+                switch ($Task) {
+                    'Build' { Invoke-Build }
+                    'Lint' { Invoke-Lint }
+                    'Demo' { Invoke-Demo }
+                    'Simulator' { Invoke-Simulator }
+                    'Package' { Invoke-Package }
+                    'Bench' { Invoke-Bench }
+                }
+            }
+            catch {
+                # The whole message, line breaks kept (the concise error view would fold a list into one paragraph).
+                Write-Host "$Task failed: $($_.Exception.Message)"
+                Write-Host $_.ScriptStackTrace
+                exit 1
+            }
+        }
         'Test' {
             $result = $null
             try { $result = Invoke-Test }

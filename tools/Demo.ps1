@@ -29,7 +29,8 @@ function Invoke-DemoStep {
     Write-Host ("=== Step {0}: {1} ===" -f $script:StepNumber, $Title) -ForegroundColor Cyan
     Write-Host $Narration
     Write-Host ('PS> ' + $Action.ToString().Trim()) -ForegroundColor DarkGray
-    & $Action | Out-Host
+    # Rendered at a fixed, generous width: a log or a narrow terminal would otherwise squeeze the tables.
+    & $Action | Out-String -Width 160 | Write-Host -NoNewline
 }
 
 Invoke-DemoStep -Title 'Import the module' -Narration 'The staged module, exactly as it will ship: Sync365.dll plus its isolated dependencies.' -Action {

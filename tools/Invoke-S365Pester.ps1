@@ -28,13 +28,12 @@ $configuration.Run.PassThru = $true
 $configuration.Run.Exit = $false
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.Output.RenderMode = 'Plaintext'
-$configuration.TestResult.Enabled = $true
-$configuration.TestResult.OutputFormat = 'NUnitXml'
-$configuration.TestResult.OutputPath = Join-Path $ResultDirectory 'pester.nunit.xml'
+# Results are exported after the summary is written, so that a report that cannot be written (it fails the
+# run below) never hides the counts.
+$configuration.TestResult.Enabled = $false
 $configuration.Should.ErrorAction = 'Continue'
 
 $result = Invoke-Pester -Configuration $configuration
-$result | Export-JUnitReport -Path (Join-Path $ResultDirectory 'pester.junit.xml')
 
 $summary = [ordered]@{
     Result           = $result.Result
@@ -44,7 +43,16 @@ $summary = [ordered]@{
     NotRun           = $result.NotRunCount
     FailedBlocks     = $result.FailedBlocksCount
     FailedContainers = $result.FailedContainersCount
+    ReportErrors     = @()
+}
+$reports = @{
+    'pester.nunit.xml' = { param($path) $result | Export-NUnitReport -Path $path }
+    'pester.junit.xml' = { param($path) $result | Export-JUnitReport -Path $path }
+}
+foreach ($name in $reports.Keys) {
+    try { & $reports[$name] (Join-Path $ResultDirectory $name) }
+    catch { $summary.ReportErrors += "${name}: $($_.Exception.Message)" }
 }
 $summary | ConvertTo-Json | Set-Content -LiteralPath $SummaryPath -Encoding utf8NoBOM
-$ok = $result.Result -eq 'Passed' -and $result.PassedCount -gt 0 -and $result.SkippedCount -eq 0 -and $result.NotRunCount -eq 0
+$ok = $result.Result -eq 'Passed' -and $result.PassedCount -gt 0 -and $result.SkippedCount -eq 0 -and $result.NotRunCount -eq 0 -and $summary.ReportErrors.Count -eq 0
 exit $(if ($ok) { 0 } else { 1 })

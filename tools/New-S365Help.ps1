@@ -244,6 +244,7 @@ try {
             $w.WriteElementString('dev', 'code', $ns.dev, $example.Code.Trim())
             $w.WriteStartElement('dev', 'remarks', $ns.dev)
             if ($example['Remarks']) { Write-Paragraphs $example.Remarks }
+            $w.WriteElementString('maml', 'para', $ns.maml, '') # a blank line before the next example
             $w.WriteEndElement()
             $w.WriteEndElement()
         }

@@ -2,8 +2,8 @@
 .SYNOPSIS
     Proves a published Sync365 .nupkg: Install-PSResource from its folder, then Import-Module it here.
 .DESCRIPTION
-    Run by build.ps1 Package in a fresh pwsh whose per-user data folder (XDG_DATA_HOME, or LOCALAPPDATA on
-    Windows) points to a temporary directory, so both the repository registration and the CurrentUser
+    Run by build.ps1 Package in a fresh pwsh whose per-user folders (HOME and XDG_DATA_HOME, or LOCALAPPDATA
+    and USERPROFILE on Windows) point to a temporary directory, so both the repository registration and the CurrentUser
     install land there and nothing of the user's own PowerShell setup is touched. Fails when the install
     finds nothing, when the installed module does not import, or when it exports no cmdlet.
 #>

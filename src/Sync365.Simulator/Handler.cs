@@ -56,7 +56,7 @@ internal sealed class Handler(SimState state)
         r.StatusCode = resp.Status;
         if (api) r.Headers["api-current-version"] = ApiVersion;
         if (resp.Headers is not null)
-            foreach (var h in resp.Headers) r.Headers.Append(h.Key, h.Value);
+            foreach (var h in resp.Headers) r.Headers[h.Key] = Microsoft.Extensions.Primitives.StringValues.Concat(r.Headers[h.Key], h.Value);
         if (resp.Body is null) return;
         r.ContentType = JsonType;
         r.ContentLength = resp.Body.Length;
@@ -248,8 +248,10 @@ internal sealed class Handler(SimState state)
         var req = ctx.Request;
         if (q.ForwardOnly)
         {
-            if (result.HasMore)
-                resp.With("Link", $"<{LinkUrl(req, "pageId", result.Rows[^1].Id)}>; rel=\"next\"");
+            // A forward-only reply always carries Link, empty on the last page: production clients
+            // (christaylorcodes/ConnectWiseManageAPI Invoke-CWMAllResult) treat a missing Link header as
+            // "this endpoint does not support forward-only" and an empty one as the end.
+            resp.With("Link", result.HasMore ? $"<{LinkUrl(req, "pageId", result.Rows[^1].Id)}>; rel=\"next\"" : string.Empty);
         }
         else if (result.Total > 0)
         {

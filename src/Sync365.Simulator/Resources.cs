@@ -105,6 +105,27 @@ public static class Resources
 
     public static ResourceDef? ByTable(string table) => ByTableName.GetValueOrDefault(table);
 
+    /// <summary>Every (METHOD, template) the simulator serves below /{codebase}apis/3.0 (templates as counted in /_sim/stats).</summary>
+    public static IReadOnlyList<(string Method, string Template)> ServedRoutes()
+    {
+        var list = new List<(string, string)> { ("GET", "/system/info"), ("GET", "/system/mySecurity"), ("POST", "/system/bundles") };
+        foreach (var d in All)
+        {
+            list.Add(("GET", d.Template));
+            list.Add(("GET", d.Template + "/count"));
+            list.Add(("GET", d.Template + "/{id}"));
+            if (!d.ReadOnly)
+            {
+                list.Add(("POST", d.Template));
+                list.Add(("PUT", d.Template + "/{id}"));
+                list.Add(("PATCH", d.Template + "/{id}"));
+                list.Add(("DELETE", d.Template + "/{id}"));
+            }
+            if (d.Table == "members") list.Add(("GET", d.Template + "/{memberIdentifier}"));
+        }
+        return list;
+    }
+
     /// <summary>Bundle resourceType → resource; case-insensitive, ignoring '_', '-' and spaces.</summary>
     public static ResourceDef? ByBundleName(string? name)
     {

@@ -325,7 +325,14 @@ internal sealed class Generator
 
     private static int CountryId(string c) => c switch
     {
-        "United States" => 1, "United Kingdom" => 2, "Australia" => 3, "New Zealand" => 4, "Canada" => 5, "Ireland" => 6, "Switzerland" => 7, _ => 99,
+        "United States" => 1,
+        "United Kingdom" => 2,
+        "Australia" => 3,
+        "New Zealand" => 4,
+        "Canada" => 5,
+        "Ireland" => 6,
+        "Switzerland" => 7,
+        _ => 99,
     };
 
     private Entity AddContact(Entity company, int index, bool isDefault)
@@ -493,14 +500,14 @@ internal sealed class Generator
 
             // Main Microsoft 365 agreement: active lines from the old tool, plus cancelled history.
             var agr = AddAgreement(co, ct, m365, "Microsoft 365 Licences", "Active", start, null);
-            var picks = Enumerable.Range(0, M365CatalogCount).OrderBy(_ => _rng.Next()).Take(9 + _rng.Next(7)).ToList();
+            var picks = Enumerable.Range(0, M365CatalogCount).OrderBy(_ => _rng.Next()).Take(10 + _rng.Next(7)).ToList();
             int seq = 1;
             foreach (var p in picks)
             {
                 string? serial = _rng.NextDouble() < 0.15 ? Serials[_rng.Next(3)] : mainSerial;
                 AddAddition(agr.Id, p, 1 + _rng.Next(60), serial, start.AddMonths(_rng.Next(12)), null, seq++);
             }
-            int history = 3 + _rng.Next(5);
+            int history = 4 + _rng.Next(6);
             for (int k = 0; k < history; k++)
             {
                 var eff = start.AddMonths(_rng.Next(24));

@@ -76,12 +76,14 @@ function Invoke-S365FreshSession {
     $wrapped = @"
 `$ErrorActionPreference = 'Stop'
 `$ProgressPreference = 'SilentlyContinue'
+`$PSStyle.OutputRendering = 'PlainText'
 `$result = & { $Script }
 '$marker' + (ConvertTo-Json -InputObject @(`$result) -Depth 6 -Compress)
 "@
     Set-Content -LiteralPath $file -Value $wrapped -Encoding utf8NoBOM
     try {
-        $output = & $processPath @prefix -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" }
+        # Colour codes are dropped: they are noise in a failure message and invalid in XML test reports.
+        $output = & $processPath @prefix -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" -replace '\e\[[0-9;?]*[A-Za-z]', '' }
         $code = $LASTEXITCODE
     }
     finally {

@@ -10,6 +10,13 @@ namespace Sync365.Core.Http
     public static class RequestSafety
     {
         private const string Key = "Sync365.SafeToRetry";
+        private const string MaxRetriesKey = "Sync365.MaxRetries";
+
+        /// <summary>Caps the retries of one request below the connection's setting (e.g. the first contact, where a typo should fail fast).</summary>
+        public static void LimitRetries(HttpRequestMessage request, int maxRetries) => request.Properties[MaxRetriesKey] = maxRetries;
+
+        public static int? RetryLimit(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(MaxRetriesKey, out var v) && v is int i ? i : (int?)null;
 
         public static void MarkSafeToRetry(HttpRequestMessage request) => request.Properties[Key] = true;
 

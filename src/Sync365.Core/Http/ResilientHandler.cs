@@ -127,6 +127,12 @@ namespace Sync365.Core.Http
                 return false;
             }
 
+            var limit = RequestSafety.RetryLimit(request);
+            if (limit.HasValue && ctx.Properties.GetValue(AttemptKey, 0) > limit.Value)
+            {
+                return false;
+            }
+
             if (outcome.Exception != null)
             {
                 var transient = outcome.Exception is HttpRequestException || outcome.Exception is IOException || outcome.Exception is TimeoutException;

@@ -25,6 +25,9 @@ namespace Sync365.Core.Psa
 
         public string Name { get; }
 
+        /// <summary>The name again, so a connection piped into a command binds to its -Connection by property name.</summary>
+        public string ConnectionName => Name;
+
         public PsaKind Psa { get; }
 
         public string Server { get; }

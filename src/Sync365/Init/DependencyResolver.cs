@@ -22,6 +22,13 @@ namespace Sync365.Init
 
         internal static void Install()
         {
+            if (!Directory.Exists(DependencyDirectory))
+            {
+                // Not a staged module (e.g. xunit hosting Sync365.dll from its bin folder, where every
+                // dependency sits beside it): the runtime's own probing finds them.
+                return;
+            }
+
             lock (Gate)
             {
                 // The resolver (and, on .NET, its load context) outlives a Remove-Module: the runtime cannot

@@ -282,6 +282,9 @@ namespace Sync365.Core.Psa.ConnectWise
             var url = new Uri(siteRoot, "login/companyinfo/" + Uri.EscapeDataString(companyId));
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
+
+            // The first contact: a wrong -Server should fail in seconds, not after the full retry budget.
+            RequestSafety.LimitRetries(request, 1);
             HttpResponseMessage response;
             try
             {

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Sync365.Simulator;
+using Xunit;
+
+namespace Sync365.Tests;
+
+public class CancellationTests
+{
+    [Fact]
+    public async Task Stop_ends_an_in_flight_request_promptly_instead_of_waiting_for_the_server()
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = "demo" });
+        using var host = new PowerShellHost();
+        host.ConnectDemo(sim.BaseUrl);
+
+        // From now on the server takes 30 s to answer anything.
+        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
+        (await http.PostAsJsonAsync("_sim/faults", new { latencyMs = 30000 })).EnsureSuccessStatusCode();
+
+        using var ps = host.Create();
+        ps.AddCommand("Get-S365Company");
+        var running = ps.BeginInvoke();
+        await Task.Delay(500);
+        Assert.False(running.IsCompleted, "the request should still be waiting on the slow server");
+
+        var sw = Stopwatch.StartNew();
+        ps.Stop();
+        sw.Stop();
+
+        Assert.True(running.IsCompleted);
+        Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+
+        // Stop must cancel the HTTP call, not wait out the server's 30 s. The bound is generous on purpose:
+        // this checks the behaviour (cancellation reaches HttpClient), not speed.
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {sw.Elapsed.TotalSeconds:0.0} s");
+    }
+}
