@@ -177,6 +177,29 @@ public class BulkCancelCmdletTests
     }
 
     [Fact]
+    public async Task CompaniesComeFromThePipelineByObjectNameOrId()
+    {
+        await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = "demo" });
+        using var ps = CancelPs.Open(sim);
+        var all = await CancelSim.AdditionsAsync(sim);
+        var contoso = all.First(a => a.Company == "Contoso Ltd").CompanyId;
+        var expected = CancelSim.ExpectedToCancel(all, a => a.Company == "Contoso Ltd" || a.Company.StartsWith("Fabrikam", StringComparison.Ordinal), "Unite", CancelDay, DateTime.UtcNow.Date)
+            .Select(a => a.Id).OrderBy(x => x).ToList();
+        Assert.NotEmpty(expected);
+        await CancelSim.ResetStatsAsync(sim);
+
+        var piped = ps.Invoke("Get-S365Company -Name 'Contoso Ltd', 'Fabrikam*' | Invoke-S365BulkCancelAddition -SerialNumber Unite -CancelDate 2026-12-31 -WhatIf");
+        var mixed = ps.Invoke("Invoke-S365BulkCancelAddition -Company $id, 'Fabrikam*', 'No Such Company' -SerialNumber Unite -CancelDate 2026-12-31 -WhatIf", new Hashtable { ["id"] = contoso });
+
+        Assert.False(piped.HadErrors, string.Join("\n", piped.Errors));
+        Assert.Equal(expected, piped.Of<BulkCancelResult>().Where(r => r.Status == CancelStatus.WouldCancel).Select(r => r.AdditionId).OrderBy(x => x));
+        Assert.Equal(expected, mixed.Of<BulkCancelResult>().Where(r => r.Status == CancelStatus.WouldCancel).Select(r => r.AdditionId).OrderBy(x => x));
+        var notFound = Assert.Single(mixed.Errors);
+        Assert.Equal("CompanyNotFound,Sync365.Commands.InvokeS365BulkCancelAdditionCommand", notFound.FullyQualifiedErrorId);
+        Assert.Equal(0, await CancelSim.CountAsync(sim, "PATCH", "additions"));
+    }
+
+    [Fact]
     public async Task MappedAgreementsOnlySaysPlainlyThatMappingsDoNotExistYet()
     {
         await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = "demo" });
