@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using Sync365.Core.Billing;
 using Sync365.Core.Journal;
 using Sync365.Core.Psa;
 
@@ -24,6 +25,10 @@ namespace Sync365.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? RunId { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 4;
 
         protected override void ProcessRecord()
         {
@@ -64,53 +69,161 @@ namespace Sync365.Commands
             JournalWriter? journal = null;
             var counts = Enum.GetValues(typeof(UndoStatus)).Cast<UndoStatus>().ToDictionary(s => s, _ => 0);
             var stopped = true;
+            var activity = $"Undoing run {run.RunId}";
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var lastProgress = TimeSpan.Zero;
+            var emitted = 0;
+            var runner = new BoundedRunner<UndoResult>(ThrottleLimit);
+
+            void Progress(string phase, int done)
+            {
+                if (done == 0 || clock.Elapsed - lastProgress > TimeSpan.FromMilliseconds(250))
+                {
+                    lastProgress = clock.Elapsed;
+                    WriteProgress(new ProgressRecord(3, activity, $"{phase}: {done} of {changes.Count}") { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, changes.Count)) });
+                }
+            }
+
+            void Emit(UndoResult result)
+            {
+                emitted++;
+                counts[result.Status]++;
+                WriteObject(result);
+                if (result.Status == UndoStatus.Failed)
+                {
+                    WriteError(new ErrorRecord(new InvalidOperationException(result.Error), result.ErrorId ?? "UndoFailed", ErrorCategory.WriteError, result));
+                }
+                else if (result.Status == UndoStatus.Conflict)
+                {
+                    WriteWarning($"{result.Target}: {result.Reason}");
+                }
+            }
+
+            void Drain()
+            {
+                while (runner.TryTake(out var task))
+                {
+                    try
+                    {
+                        Emit(task.GetAwaiter().GetResult());
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw new PipelineStoppedException();
+                    }
+                }
+
+                FlushWorkerLog();
+                Progress("Putting back", emitted);
+            }
+
             try
             {
-                var done = 0;
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                var lastProgress = TimeSpan.Zero;
-                foreach (var change in changes)
+                // Read every record first (reads only, -ThrottleLimit at a time), then ask and write change by change.
+                var checks = new UndoResult[changes.Count];
+                var read = 0;
+                using (var reader = new BoundedRunner<UndoResult>(ThrottleLimit))
                 {
-                    if (done == 0 || clock.Elapsed - lastProgress > TimeSpan.FromMilliseconds(250))
+                    var next = 0;
+                    while (next < changes.Count || reader.InFlight > 0)
                     {
-                        lastProgress = clock.Elapsed;
-                        WriteProgress(new ProgressRecord(3, $"Undoing run {run.RunId}", $"{done} of {changes.Count}") { PercentComplete = done * 100 / Math.Max(1, changes.Count) });
+                        while (next < changes.Count && reader.HasRoom)
+                        {
+                            var index = next++;
+                            var change = changes[index];
+                            var token = CancellationToken;
+                            reader.Start(async () =>
+                            {
+                                using (Sync365.Core.Http.HttpLogScope.Begin(WorkerLog))
+                                {
+                                    var r = await undoer.CheckAsync(change, token).ConfigureAwait(false);
+                                    checks[index] = r;
+                                    return r;
+                                }
+                            });
+                        }
+
+                        reader.WaitForCompletion(TimeSpan.FromMilliseconds(250));
+                        while (reader.TryTake(out var t))
+                        {
+                            try
+                            {
+                                t.GetAwaiter().GetResult();
+                            }
+                            catch (OperationCanceledException)
+                            {
+                                throw new PipelineStoppedException();
+                            }
+
+                            read++;
+                        }
+
+                        FlushWorkerLog();
+                        Progress("Reading records", read);
+                    }
+                }
+
+                for (var i = 0; i < changes.Count; i++)
+                {
+                    var change = changes[i];
+                    var check = checks[i];
+                    if (check.Status != UndoStatus.WouldUndo)
+                    {
+                        Emit(check);
+                        continue;
                     }
 
-                    done++;
-                    var check = Run(ct => undoer.CheckAsync(change, ct));
-                    if (check.Status == UndoStatus.WouldUndo)
+                    var target = $"{change.Target ?? change.Resource + "/" + change.RecordId.ToString(CultureInfo.InvariantCulture)}: {string.Join("; ", change.After.Keys.Select(k => $"{k} {JournalValues.Show(check.Current[k])} → {JournalValues.Show(change.Before.TryGetValue(k, out var b) ? b : null)}"))}";
+                    if (!ShouldProcess(target, target, "Undo change", out var reason))
                     {
-                        var target = $"{change.Target ?? change.Resource + "/" + change.RecordId.ToString(CultureInfo.InvariantCulture)}: {string.Join("; ", change.After.Keys.Select(k => $"{k} {JournalValues.Show(check.Current[k])} → {JournalValues.Show(change.Before.TryGetValue(k, out var b) ? b : null)}"))}";
-                        if (ShouldProcess(target, target, "Undo change", out var reason))
-                        {
-                            journal ??= OpenJournal(path, run, connection);
-                            var j = journal;
-                            check = Run(ct => undoer.ApplyAsync(change, check, j, ct));
-                        }
-                        else if (reason != ShouldProcessReason.WhatIf)
+                        if (reason != ShouldProcessReason.WhatIf)
                         {
                             check.Status = UndoStatus.Skipped;
                             check.Reason = "Declined at the confirmation prompt.";
                         }
+
+                        Emit(check);
+                        continue;
                     }
 
-                    counts[check.Status]++;
-                    WriteObject(check);
-                    if (check.Status == UndoStatus.Failed)
+                    journal ??= OpenJournal(path, run, connection);
+                    while (!runner.HasRoom)
                     {
-                        WriteError(new ErrorRecord(new InvalidOperationException(check.Error), check.ErrorId ?? "UndoFailed", ErrorCategory.WriteError, check));
+                        runner.WaitForCompletion(TimeSpan.FromMilliseconds(250));
+                        Drain();
                     }
-                    else if (check.Status == UndoStatus.Conflict)
+
+                    var j = journal;
+                    var ct = CancellationToken;
+                    runner.Start(async () =>
                     {
-                        WriteWarning($"{check.Target}: {check.Reason}");
-                    }
+                        using (Sync365.Core.Http.HttpLogScope.Begin(WorkerLog))
+                        {
+                            return await undoer.ApplyAsync(change, check, j, ct).ConfigureAwait(false);
+                        }
+                    });
+                    Drain();
+                }
+
+                while (runner.InFlight > 0)
+                {
+                    runner.WaitForCompletion(TimeSpan.FromMilliseconds(250));
+                    Drain();
                 }
 
                 stopped = false;
             }
             finally
             {
+                while (runner.InFlight > 0)
+                {
+                    runner.WaitForCompletion(TimeSpan.FromMilliseconds(250));
+                    while (runner.TryTake(out _))
+                    {
+                    }
+                }
+
+                runner.Dispose();
                 if (journal != null)
                 {
                     try
@@ -124,7 +237,7 @@ namespace Sync365.Commands
                     journal.Dispose();
                 }
 
-                WriteProgress(new ProgressRecord(3, $"Undoing run {run.RunId}", "Done") { RecordType = ProgressRecordType.Completed });
+                WriteProgress(new ProgressRecord(3, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
 
             Say($"Undo of run {run.RunId}: " + string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}")) + (journal != null ? $". Journal: {journal.Path} (run {journal.RunId})" : string.Empty), "Summary");
