@@ -38,6 +38,11 @@ public class BulkCancelResilienceTests
             Assert.Equal(expectedIds.Contains(b.Id) ? Cancelled : b.Cancelled, after[b.Id].Cancelled);
         }
 
+        // Progress showed counts and an estimate of the time left, and ended.
+        var progress = run.Progress.Where(p => p.Activity == "Cancelling additions").ToList();
+        Assert.Contains(progress, p => p.SecondsRemaining >= 0 && p.StatusDescription.Contains($" of {expected.Count + run.Of<BulkCancelResult>().Count(r => r.Status != CancelStatus.Cancelled)}: Cancelled ", StringComparison.Ordinal));
+        Assert.Equal(ProgressRecordType.Completed, progress.Last().RecordType);
+
         // One intent and one answer per addition, all Done.
         var jr = Assert.Single(JournalReader.Read(journal).Runs);
         Assert.True(jr.Complete);

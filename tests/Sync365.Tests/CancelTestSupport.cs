@@ -51,7 +51,7 @@ internal sealed class CancelPs : IDisposable
 
         ps.AddScript(script);
         var output = ps.Invoke();
-        return new PsResult(output, ps.Streams.Error.ToList(), ps.Streams.Information.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(), ps.HadErrors);
+        return new PsResult(output, ps.Streams.Error.ToList(), ps.Streams.Information.ToList(), ps.Streams.Warning.Select(w => w.Message).ToList(), ps.HadErrors) { Progress = ps.Streams.Progress.ToList() };
     }
 
     public void Dispose() => Runspace.Dispose();
@@ -59,6 +59,8 @@ internal sealed class CancelPs : IDisposable
 
 internal sealed record PsResult(Collection<PSObject> Output, List<ErrorRecord> Errors, List<InformationRecord> Information, List<string> Warnings, bool HadErrors)
 {
+    public List<ProgressRecord> Progress { get; init; } = new();
+
     public List<T> Of<T>() => Output.Select(o => o.BaseObject).OfType<T>().ToList();
 }
 
