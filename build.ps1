@@ -195,11 +195,12 @@ function Invoke-Test {
     if ($testProjects.Count -eq 0) { $problems.Add('No xunit test project (tests/**/*.Tests.csproj) was found.') }
 
     Write-Step 'Pester (fresh pwsh, staged module, simulator process)'
-    $pester = Get-PesterPath
     $summaryFile = Join-Path $TestResults 'pester-summary.json'
     $simulator = $null
     $saved = @{}
+    $pesterExit = $null
     try {
+        $pester = Get-PesterPath
         $simulator = Start-S365Simulator -SimulatorDll $SimulatorDll -LogDirectory (Join-Path $Artifacts 'logs')
         Write-Host "Simulator: $($simulator.Url) (pid $($simulator.Process.Id))"
         $environment = @{ S365_MODULE_PATH = $StagedManifest; S365_SIM_URL = $simulator.Url; S365_REPO_ROOT = $Root }
@@ -207,9 +208,13 @@ function Invoke-Test {
             $saved[$name] = [Environment]::GetEnvironmentVariable($name)
             [Environment]::SetEnvironmentVariable($name, $environment[$name])
         }
-        $null = Invoke-S365FreshPwsh -File (Join-Path $Root 'tools/Invoke-S365Pester.ps1') -PassThruExitCode -ArgumentList @(
+        $pesterExit = Invoke-S365FreshPwsh -File (Join-Path $Root 'tools/Invoke-S365Pester.ps1') -PassThruExitCode -ArgumentList @(
             '-PesterManifest', $pester, '-TestPath', (Join-Path $Root 'tests/pester'),
             '-ResultDirectory', $TestResults, '-SummaryPath', $summaryFile)
+    }
+    catch {
+        # Recorded, not thrown: the xunit results above still get reported.
+        $problems.Add("The Pester layer could not run: $($_.Exception.Message)")
     }
     finally {
         foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
@@ -220,6 +225,7 @@ function Invoke-Test {
         $layers.Add([pscustomobject]@{ Layer = 'Pester'; Passed = $p.Passed; Failed = $p.Failed + $p.FailedBlocks + $p.FailedContainers; Skipped = $p.Skipped + $p.NotRun; Outcome = $p.Result })
         if ($p.Passed + $p.Failed -eq 0) { $problems.Add('Pester ran no test.') }
         foreach ($reportError in @($p.ReportErrors)) { $problems.Add("Pester report not written: $reportError") }
+        if ($pesterExit -ne 0 -and $p.Result -eq 'Passed' -and $p.Skipped + $p.NotRun -eq 0) { $problems.Add("Pester exited with $pesterExit although its tests passed.") }
     }
     else {
         # A layer that did not finish counts as one failure, so the Total line never reads as clean.

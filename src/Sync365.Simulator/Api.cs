@@ -147,7 +147,14 @@ internal static class Ops
             return new ListResult(page, -1, more);
         }
         List<Entity> all;
-        if (q.HasFilter)
+        if (q.PageId > 0)
+        {
+            // Without the forward-only header, pageId still acts as an extra "id > pageId" condition.
+            all = new List<Entity>();
+            for (int i = LowerBound(rows, q.PageId + 1); i < rows.Count; i++)
+                if (!q.HasFilter || q.Matches(rows[i])) all.Add(rows[i]);
+        }
+        else if (q.HasFilter)
         {
             all = new List<Entity>();
             foreach (var e in rows) if (q.Matches(e)) all.Add(e);
@@ -170,9 +177,10 @@ internal static class Ops
     public static int Count(Table table, int? parentId, ListQuery q)
     {
         var rows = table.Rows(parentId);
-        if (!q.HasFilter) return rows.Count;
+        int start = q.PageId > 0 ? LowerBound(rows, q.PageId + 1) : 0;
+        if (!q.HasFilter) return rows.Count - start;
         int n = 0;
-        foreach (var e in rows) if (q.Matches(e)) n++;
+        for (int i = start; i < rows.Count; i++) if (q.Matches(rows[i])) n++;
         return n;
     }
 
@@ -214,6 +222,29 @@ internal static class Ops
         ["adjustments"] = new() { ["description"] = 1000 },
     };
 
+    /// <summary>Enum fields validated on writes (values from connectwise-enums.txt); matched case-insensitively and stored in canonical case.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string[]>> Enums = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["additions"] = new() { ["billCustomer"] = new[] { "Billable", "DoNotBill", "NoCharge" } },
+        ["agreements"] = new()
+        {
+            ["agreementStatus"] = new[] { "Active", "Cancelled", "Expired", "Inactive" },
+            ["billTime"] = new[] { "Billable", "DoNotBill", "NoCharge", "NoDefault" },
+            ["billExpenses"] = new[] { "Billable", "DoNotBill", "NoCharge", "NoDefault" },
+            ["billProducts"] = new[] { "Billable", "DoNotBill", "NoCharge", "NoDefault" },
+            ["periodType"] = new[] { "Current", "Future", "Both", "Undefined" },
+        },
+        ["tickets"] = new()
+        {
+            ["recordType"] = new[] { "ProjectIssue", "ProjectTicket", "ServiceTicket" },
+            ["severity"] = new[] { "Low", "Medium", "High" },
+            ["impact"] = new[] { "Low", "Medium", "High" },
+        },
+        ["priorities"] = new() { ["color"] = new[] { "Black", "Blue", "Cyan", "Gray", "Green", "Lime", "Orange", "Pink", "Purple", "Red", "White", "Yellow", "Custom" } },
+        ["slas"] = new() { ["basedOn"] = new[] { "AllHours", "Customer", "MyCalendar", "Custom" } },
+        ["catalog"] = new() { ["productClass"] = new[] { "Agreement", "Bundle", "Inventory", "NonInventory", "Service" } },
+    };
+
     private static JsonNode? GetCI(JsonObject o, string name, out string key)
     {
         if (o.TryGetPropertyValue(name, out var v)) { key = name; return v; }
@@ -238,6 +269,13 @@ internal static class Ops
     public static List<ValidationError> Normalize(DataSet data, ResourceDef def, JsonObject o, int? parentId, Caller caller, JsonObject? old)
     {
         var errors = new List<ValidationError>();
+        // Store field names in their canonical spelling ("Quantity" → "quantity") so no near-duplicates appear.
+        foreach (var kv in o.ToList())
+            if (FieldNames.TryCanonical(kv.Key, out var canon) && canon != kv.Key && !o.ContainsKey(canon))
+            {
+                o.Remove(kv.Key);
+                o[canon] = kv.Value;
+            }
         foreach (var (field, table) in def.References)
         {
             var node = GetCI(o, field, out var key);
@@ -249,6 +287,8 @@ internal static class Ops
             else if (idNode is JsonValue sv && sv.TryGetValue<string>(out var sid) && int.TryParse(sid, out rid)) t.ById.TryGetValue(rid, out target);
             else if (GetCI(r, "identifier", out _) is JsonValue idv && idv.TryGetValue<string>(out var ident))
                 target = t.All.FirstOrDefault(e => e.Root.TryGetProperty("identifier", out var x) && string.Equals(x.GetString(), ident, StringComparison.OrdinalIgnoreCase));
+            else if (GetCI(r, "name", out _) is JsonValue nv && nv.TryGetValue<string>(out var rname))
+                target = t.All.FirstOrDefault(e => e.Root.TryGetProperty("name", out var x) && x.ValueKind == JsonValueKind.String && string.Equals(x.GetString(), rname, StringComparison.OrdinalIgnoreCase));
             else if (r.Count == 0) { o.Remove(key); continue; }
             if (target is null)
             {
@@ -268,6 +308,15 @@ internal static class Ops
             foreach (var (field, max) in ml)
                 if (GetCI(o, field, out _) is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > max)
                     errors.Add(new ValidationError("MaxLengthField", $"The field {field} must be a string with a maximum length of {max}.", def.ResourceName, field));
+        if (Enums.TryGetValue(def.Table, out var en))
+            foreach (var (field, allowed) in en)
+                if (GetCI(o, field, out var ek) is JsonValue ev && ev.TryGetValue<string>(out var es))
+                {
+                    var match = allowed.FirstOrDefault(a => string.Equals(a, es, StringComparison.OrdinalIgnoreCase));
+                    if (match is null)
+                        errors.Add(new ValidationError("InvalidField", $"{field} must be one of {string.Join(", ", allowed)}.", def.ResourceName, field));
+                    else o[ek] = match;
+                }
         if (def.Table == "companies" && GetCI(o, "identifier", out _) is JsonValue idn && idn.TryGetValue<string>(out var cid))
         {
             int selfId = o["id"] is JsonValue sid2 && sid2.TryGetValue<int>(out var si) ? si : 0;
@@ -277,6 +326,7 @@ internal static class Ops
         if (errors.Count > 0) return errors;
 
         if (def.Table == "additions") CompleteAddition(data, o);
+        if (old is null) ApplyDefaults(data, def, o);
 
         var info = new JsonObject();
         if (old?["_info"] is JsonObject oi)
@@ -290,6 +340,56 @@ internal static class Ops
         if (old is null) { info["dateEntered"] = now; info["enteredBy"] = caller.Identifier; }
         o["_info"] = info;
         return errors;
+    }
+
+    /// <summary>Defaults a newly created record gets when the caller leaves them out (like the real API's defaults).</summary>
+    private static void ApplyDefaults(DataSet data, ResourceDef def, JsonObject o)
+    {
+        void Default(string field, Func<JsonNode?> value)
+        {
+            if (GetCI(o, field, out _) is null) o[field] = value();
+        }
+        Entity? First(string table, Func<Entity, bool> pred) => data.Table(table).All.FirstOrDefault(pred) ?? data.Table(table).All.FirstOrDefault();
+        static bool IsDefault(Entity e) => e.Root.TryGetProperty("defaultFlag", out var f) && f.ValueKind == JsonValueKind.True;
+        switch (def.Table)
+        {
+            case "tickets":
+                Default("recordType", () => "ServiceTicket");
+                Default("board", () => First("boards", _ => true) is { } b ? Refs.Build("boards", b) : null);
+                Default("status", () => new JsonObject { ["id"] = 1, ["name"] = "New" });
+                Default("priority", () => First("priorities", IsDefault) is { } p ? Refs.Build("priorities", p) : null);
+                Default("severity", () => "Medium");
+                Default("impact", () => "Medium");
+                Default("closedFlag", () => false);
+                break;
+            case "agreements":
+                Default("agreementStatus", () => "Active");
+                Default("cancelledFlag", () => false);
+                Default("startDate", () => DateTime.UtcNow.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture));
+                Default("noEndingDateFlag", () => true);
+                Default("billingCycle", () => new JsonObject { ["id"] = 2, ["name"] = "Monthly" });
+                Default("prorateFlag", () => true);
+                Default("periodType", () => "Current");
+                break;
+            case "companies":
+                Default("status", () => new JsonObject { ["id"] = 1, ["name"] = "Active" });
+                Default("deletedFlag", () => false);
+                Default("isVendorFlag", () => false);
+                break;
+            case "contacts":
+                Default("inactiveFlag", () => false);
+                if (GetCI(o, "communicationItems", out _) is JsonArray items)
+                {
+                    int next = 1 + data.Table("contacts").All.Sum(e => e.Root.TryGetProperty("communicationItems", out var ci) && ci.ValueKind == JsonValueKind.Array ? ci.GetArrayLength() : 0) + 1000;
+                    foreach (var item in items.OfType<JsonObject>())
+                        if (GetCI(item, "id", out _) is null) item["id"] = next++;
+                }
+                break;
+            case "catalog":
+                Default("inactiveFlag", () => false);
+                Default("productClass", () => "NonInventory");
+                break;
+        }
     }
 
     /// <summary>

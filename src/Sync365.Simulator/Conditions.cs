@@ -313,14 +313,62 @@ internal sealed class NotCond(Condition a) : Condition
     internal override Condition StripRoot() => new NotCond(a.StripRoot());
 }
 
+/// <summary>Every property name seen in stored data, by lower-case spelling (so lookups can be exact).</summary>
+internal static class FieldNames
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase);
+
+    public static bool TryCanonical(string name, out string canonical)
+    {
+        if (Names.TryGetValue(name, out var c)) { canonical = c; return true; }
+        canonical = name;
+        return false;
+    }
+
+    /// <summary>Plain case-insensitive lookup (for request bodies, whose spelling is the caller's).</summary>
+    public static bool TryGetAnyCase(JsonElement obj, string name, out JsonElement value)
+    {
+        if (obj.ValueKind == JsonValueKind.Object)
+            foreach (var p in obj.EnumerateObject())
+                if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
+        value = default;
+        return false;
+    }
+
+    /// <summary>Records the property names of an entity (recursively).</summary>
+    public static void Register(JsonElement e, int depth = 0)
+    {
+        if (depth > 6) return;
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray()) { Register(item, depth + 1); break; }
+            return;
+        }
+        if (e.ValueKind != JsonValueKind.Object) return;
+        foreach (var p in e.EnumerateObject())
+        {
+            Names.TryAdd(p.Name, p.Name);
+            if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array) Register(p.Value, depth + 1);
+        }
+    }
+}
+
 internal static class JsonPath
 {
+    /// <summary>
+    /// Case-insensitive property lookup. The name is first mapped to the stored spelling through
+    /// <see cref="FieldNames"/>; then one forward scan with exact (allocation-free) comparison. Only names never seen
+    /// in stored data fall back to a case-insensitive scan.
+    /// </summary>
     public static bool TryGetPropertyCI(JsonElement obj, string name, out JsonElement value)
     {
         if (obj.ValueKind != JsonValueKind.Object) { value = default; return false; }
-        if (obj.TryGetProperty(name, out value)) return true;
+        bool known = FieldNames.TryCanonical(name, out var canonical);
         foreach (var p in obj.EnumerateObject())
-            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
+            if (p.NameEquals(canonical)) { value = p.Value; return true; }
+        if (!known)
+            foreach (var p in obj.EnumerateObject())
+                if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) { value = p.Value; return true; }
         value = default;
         return false;
     }
@@ -391,6 +439,9 @@ internal abstract class FieldCond(string[] path) : Condition
     protected abstract bool MatchesMissing();
     protected abstract bool MatchesValue(JsonElement v);
 
+    private static bool LooksLikeDate(string s) =>
+        s.Length >= 10 && char.IsDigit(s[0]) && char.IsDigit(s[1]) && char.IsDigit(s[2]) && char.IsDigit(s[3]) && s[4] == '-' && s[7] == '-';
+
     internal static string? AsText(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.String => v.GetString(),
@@ -421,7 +472,15 @@ internal abstract class FieldCond(string[] path) : Condition
                 switch (v.ValueKind)
                 {
                     case JsonValueKind.String:
-                        return Sql.Compare(v.GetString()!, lit.Text);
+                        {
+                            var sv = v.GetString()!;
+                            // Like SQL Server's implicit conversion: two date-looking strings compare as dates.
+                            if (LooksLikeDate(sv) && LooksLikeDate(lit.Text)
+                                && DateTimeOffset.TryParse(sv, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d1)
+                                && DateTimeOffset.TryParse(lit.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d2))
+                                return d1.CompareTo(d2);
+                            return Sql.Compare(sv, lit.Text);
+                        }
                     case JsonValueKind.Number:
                         if (double.TryParse(lit.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ln)) return v.GetDouble().CompareTo(ln);
                         return Sql.Compare(v.GetRawText(), lit.Text);

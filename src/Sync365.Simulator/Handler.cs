@@ -95,7 +95,24 @@ internal sealed class Handler(SimState state)
                     return SimResponse.Json(200, JsonSerializer.SerializeToUtf8Bytes(f));
                 }
             case "export" when m == "GET": return SimResponse.Json(200, state.Export());
-            case "stats" or "reset" or "faults" or "export": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
+            case "import" when m == "POST":
+                {
+                    DataSet d;
+                    try
+                    {
+                        using var ms = new MemoryStream();
+                        await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
+                        ms.Position = 0;
+                        d = DataSet.Import(ms);
+                    }
+                    catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                    {
+                        return Errors.Response(400, "InvalidObject", "import: the body is not a /_sim/export document: " + ex.Message);
+                    }
+                    state.Load(d);
+                    return new SimResponse { Status = 204 };
+                }
+            case "stats" or "reset" or "faults" or "export" or "import": return Errors.Response(405, "MethodNotAllowed", $"Method {m} is not allowed on /_sim/{what}.");
         }
         return Errors.NotFound($"Unknown control endpoint /_sim/{what}.");
     }
@@ -336,6 +353,7 @@ internal sealed class Handler(SimState state)
                 var errors = Ops.Normalize(data, def, obj, m.ParentId, caller, null);
                 if (errors.Count > 0) return Errors.Invalid(def.ResourceName, errors);
                 var e = Entity.FromNode(Ops.WithId(table.NextId, obj), m.ParentId ?? 0);
+                FieldNames.Register(e.Root);
                 table.Add(e);
                 return SimResponse.Json(201, e.Json);
             }
@@ -372,6 +390,7 @@ internal sealed class Handler(SimState state)
             catch (FormatException ex) { return Errors.Invalid(def.ResourceName, new[] { new ValidationError("InvalidField", ex.Message, def.ResourceName, null) }); }
             if (errs.Count > 0) return Errors.Invalid(def.ResourceName, errs);
             var ne = Entity.FromNode(Ops.WithId(existing.Id, updated), existing.ParentId);
+            FieldNames.Register(ne.Root);
             table.Replace(ne);
             return SimResponse.Json(200, ne.Json);
         }
@@ -387,7 +406,7 @@ internal sealed class Handler(SimState state)
     private static JsonElement Prop(JsonElement e, string name)
     {
         if (e.ValueKind != JsonValueKind.Object) return default;
-        return JsonPath.TryGetPropertyCI(e, name, out var v) ? v : default;
+        return FieldNames.TryGetAnyCase(e, name, out var v) ? v : default;
     }
 
     private static string? Str(JsonElement e) => e.ValueKind switch
@@ -484,7 +503,7 @@ internal sealed class Handler(SimState state)
         {
             q = ListQuery.Parse(Str(Prop(filters, "conditions")), Str(Prop(filters, "childconditions")), Str(Prop(filters, "customfieldconditions")),
                 Str(Prop(filters, "orderBy")), Str(Prop(api, "fields")), Str(Prop(page, "page")), Str(Prop(page, "pageSize")), Str(Prop(page, "pageId")),
-                Prop(page, "pageId").ValueKind == JsonValueKind.Number);
+                Int(Prop(page, "pageId")) is int pid && (pid > 0 || Prop(page, "page").ValueKind is JsonValueKind.Undefined or JsonValueKind.Null));
         }
         catch (QuerySyntaxException ex) { Fail(400, "InvalidObject", ex.Message); return; }
 

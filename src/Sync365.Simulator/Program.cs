@@ -37,7 +37,17 @@ catch (Exception ex) when (ex is ArgumentException or FormatException or Overflo
     return 2;
 }
 
-await using var host = await SimulatorHost.StartAsync(options, configArgs.ToArray());
+SimulatorHost host;
+try
+{
+    host = await SimulatorHost.StartAsync(options, configArgs.ToArray());
+}
+catch (Exception ex) when (ex is ArgumentException or IOException or InvalidOperationException or System.Text.Json.JsonException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine("Sync365.Simulator could not start: " + ex.Message);
+    return 1;
+}
+await using var hostScope = host;
 foreach (var url in host.Urls)
     Console.WriteLine($"Sync365.Simulator listening on {url}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,6 +18,26 @@ public static class Scenarios
     public const int FullMemberId = 1;
     public const int LimitedMemberId = 2;
 
+    private static readonly Lazy<DataSet> CachedDemo = new(CachedDemoFactory);
+    private static readonly Lazy<DataSet> CachedEmpty = new(CachedEmptyFactory);
+
+    private static DataSet CachedDemoFactory()
+    {
+        var g = new Generator(365);
+        g.Base();
+        g.Catalog();
+        g.Demo();
+        return g.Data;
+    }
+
+    private static DataSet CachedEmptyFactory()
+    {
+        var g = new Generator(365);
+        g.Base();
+        return g.Data;
+    }
+
+    /// <summary>Builds (or returns the shared copy of) a scenario's initial data. Treat the result as read-only.</summary>
     public static DataSet Build(SimulatorOptions o)
     {
         if (!string.IsNullOrWhiteSpace(o.DataFile))
@@ -25,22 +45,27 @@ public static class Scenarios
             using var f = File.OpenRead(o.DataFile);
             return DataSet.Import(f);
         }
+        var scenario = (o.Scenario ?? "demo").ToLowerInvariant();
+        // demo and empty never change, and a running simulator only ever mutates a clone of its initial data set,
+        // so one generated copy per process is shared by every host.
+        if (scenario == "demo") return CachedDemo.Value;
+        if (scenario == "empty") return CachedEmpty.Value;
+        return Generate(o);
+    }
+
+    /// <summary>Always generates a fresh data set for the options' scenario (no cache).</summary>
+    public static DataSet Generate(SimulatorOptions o)
+    {
+        var scenario = (o.Scenario ?? "demo").ToLowerInvariant();
+        if (scenario == "demo") return CachedDemoFactory();
+        if (scenario == "empty") return CachedEmptyFactory();
         var g = new Generator(o.Seed);
-        switch ((o.Scenario ?? "demo").ToLowerInvariant())
+        switch (scenario)
         {
-            case "demo":
-                g = new Generator(365);
-                g.Base();
-                g.Catalog();
-                g.Demo();
-                break;
             case "scale":
                 g.Base();
                 g.Catalog();
                 g.Scale(o.Companies, o.AgreementsPerCompany, o.AdditionsPerAgreement);
-                break;
-            case "empty":
-                g.Base();
                 break;
             default:
                 throw new ArgumentException($"Unknown scenario '{o.Scenario}' (use demo, scale or empty).");

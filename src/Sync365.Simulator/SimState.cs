@@ -90,6 +90,21 @@ internal sealed class SimState
         Data = initial.Clone();
         Auth = AuthIndex.Build(Data);
         Faults.Set(FaultSettings.From(options));
+        RegisterFieldNames(Data);
+    }
+
+    /// <summary>Learns the stored spelling of field names from a sample of every table.</summary>
+    internal static void RegisterFieldNames(DataSet d)
+    {
+        foreach (var t in d.Tables.Values)
+        {
+            int n = 0;
+            foreach (var e in t.All)
+            {
+                FieldNames.Register(e.Root);
+                if (++n == 50) break;
+            }
+        }
     }
 
     public SimulatorOptions Options { get; }
@@ -111,6 +126,19 @@ internal sealed class SimState
         finally { Lock.ExitWriteLock(); }
         Stats.Clear();
         Faults.Set(FaultSettings.From(Options));
+    }
+
+    /// <summary>Replaces the current data (POST /_sim/import). Reset still returns to the scenario's initial data.</summary>
+    public void Load(DataSet d)
+    {
+        Lock.EnterWriteLock();
+        try
+        {
+            Data = d;
+            Auth = AuthIndex.Build(Data);
+        }
+        finally { Lock.ExitWriteLock(); }
+        RegisterFieldNames(d);
     }
 
     public byte[] Export()

@@ -23,6 +23,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>First bound URL, with a trailing slash (e.g. http://127.0.0.1:41234/).</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>BaseUrl + "v4_6_release/apis/3.0/" (the API root; v2025_1/ works too).</summary>
+    public Uri ApiUrl => new(BaseUrl, "v4_6_release/apis/3.0/");
+
     /// <summary>All bound URLs.</summary>
     public IReadOnlyList<Uri> Urls { get; }
 
@@ -35,11 +38,14 @@ public sealed class SimulatorHost : IAsyncDisposable
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, string[] configArgs, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
         var data = Scenarios.Build(options);
         var state = new SimState(options, data);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configArgs });
+        // No file watching for appsettings (many in-process hosts would otherwise exhaust inotify instances).
+        var args = new[] { "--hostBuilder:reloadConfigOnChange", "false" }.Concat(configArgs).ToArray();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // keep stdout for the listening line
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(options.Urls) ? "http://127.0.0.1:0" : options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
@@ -54,11 +60,30 @@ public sealed class SimulatorHost : IAsyncDisposable
         return new SimulatorHost(app, urls[0], urls);
     }
 
+    private static void Validate(SimulatorOptions o)
+    {
+        static void Rate(string name, double v)
+        {
+            if (v is < 0 or > 1 || double.IsNaN(v)) throw new ArgumentException($"{name} must be between 0 and 1 (got {v}).");
+        }
+        Rate("rate-429", o.Rate429);
+        Rate("rate-500", o.Rate500);
+        Rate("rate-drop", o.RateDrop);
+        if (o.LatencyMs < 0 || o.JitterMs < 0 || o.RpsLimit < 0 || o.RetryAfterSeconds < 0)
+            throw new ArgumentException("latency-ms, jitter-ms, rps-limit and retry-after must not be negative.");
+        if (o.MaxBundleRequests < 1) throw new ArgumentException("max-bundle-requests must be at least 1.");
+        if (o.Companies < 0 || o.AgreementsPerCompany < 0 || o.AdditionsPerAgreement < 0)
+            throw new ArgumentException("companies, agreements-per-company and additions-per-agreement must not be negative.");
+    }
+
     /// <summary>Waits until the host is asked to stop (Ctrl+C / SIGTERM).</summary>
     public Task WaitForShutdownAsync(CancellationToken ct = default) => _app.WaitForShutdownAsync(ct);
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         try { await _app.StopAsync().ConfigureAwait(false); }
         finally { await _app.DisposeAsync().ConfigureAwait(false); }
     }

@@ -126,6 +126,12 @@ public sealed class DataSet
 {
     public string CompanyId { get; set; } = "sync365demo";
     public string CompanyName { get; set; } = "Sync365 Demo MSP";
+    public DataSet()
+    {
+        // Every known table exists from the start, so Table(name) never mutates a shared data set.
+        foreach (var def in Resources.All) Tables[def.Table] = new Table(def.Table, def.ParentTable is not null);
+    }
+
     public Dictionary<string, Table> Tables { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<ApiKey> ApiKeys { get; } = new();
 

@@ -112,6 +112,22 @@ public class ControlTests
     }
 
     [Fact]
+    public async Task ManyHostsRunSideBySide()
+    {
+        var hosts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => SimulatorHost.StartAsync(new SimulatorOptions())));
+        try
+        {
+            Assert.Equal(10, hosts.Select(h => h.BaseUrl.Port).Distinct().Count());
+            using var c = Cw.Client(hosts[^1]);
+            Assert.Equal(48, (await c.GetJson("company/companies/count")).GetProperty("count").GetInt32());
+        }
+        finally
+        {
+            foreach (var h in hosts) await h.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task ExportThenImportRoundTrips()
     {
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions());
@@ -128,6 +144,17 @@ public class ControlTests
             Assert.Equal("Contoso Renamed", (await c2.GetJson("company/companies/1")).GetProperty("name").GetString());
             foreach (var url in new[] { "finance/agreements/count", "finance/agreements/2/additions/count", "company/contacts/count", "procurement/catalog/count" })
                 Assert.Equal((await c.GetJson(url)).GetRawText(), (await c2.GetJson(url)).GetRawText());
+            // POST /_sim/import loads the same document into a running host; reset goes back to the scenario.
+            await using var host3 = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = "empty" });
+            using var raw3 = Cw.Raw(host3);
+            using (var imp = await raw3.PostAsync("_sim/import", new ByteArrayContent(await File.ReadAllBytesAsync(file))))
+                Assert.Equal(HttpStatusCode.NoContent, imp.StatusCode);
+            using var c3 = Cw.Client(host3);
+            Assert.Equal("Contoso Renamed", (await c3.GetJson("company/companies/1")).GetProperty("name").GetString());
+            using (var bad = await raw3.PostAsync("_sim/import", Cw.Body("{\"nope\":1}"))) Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            using (await raw3.PostAsync("_sim/reset", null)) { }
+            Assert.Equal(0, (await c3.GetJson("company/companies/count")).GetProperty("count").GetInt32());
+
             using var lim = Cw.Client(host2, Scenarios.LimitedPublicKey, Scenarios.LimitedPrivateKey);
             using var denied = await lim.GetAsync("procurement/products");
             Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);

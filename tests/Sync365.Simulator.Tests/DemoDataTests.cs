@@ -86,9 +86,9 @@ public class DemoDataTests(ITestOutputHelper output)
     [Fact]
     public void GenerationIsDeterministicAndFast()
     {
-        var a = Scenarios.Build(new SimulatorOptions());
+        var a = Scenarios.Generate(new SimulatorOptions());
         var sw = Stopwatch.StartNew();
-        var b = Scenarios.Build(new SimulatorOptions());
+        var b = Scenarios.Generate(new SimulatorOptions());
         output.WriteLine($"demo build: {sw.ElapsedMilliseconds} ms");
         Assert.True(sw.ElapsedMilliseconds < 1000, $"demo build took {sw.ElapsedMilliseconds} ms");
         foreach (var t in a.Tables.Keys)

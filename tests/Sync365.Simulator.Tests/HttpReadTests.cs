@@ -16,6 +16,7 @@ public class HttpReadTests(DemoFixture fx) : IClassFixture<DemoFixture>
         Assert.Equal("127.0.0.1", fx.Host.BaseUrl.Host);
         Assert.NotEqual(0, fx.Host.BaseUrl.Port);
         Assert.EndsWith("/", fx.Host.BaseUrl.AbsoluteUri);
+        Assert.Equal(new Uri(fx.Host.BaseUrl, "v4_6_release/apis/3.0/"), fx.Host.ApiUrl);
     }
 
     [Fact]
@@ -181,6 +182,30 @@ public class HttpReadTests(DemoFixture fx) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task PageIdWithoutHeaderActsAsACondition()
+    {
+        using var c = Client();
+        var rows = await c.GetJson("company/companies?pageId=40&pageSize=100&fields=id");
+        Assert.Equal(Enumerable.Range(41, 8), rows.EnumerateArray().Select(e => e.GetProperty("id").GetInt32()));
+        Assert.Equal(8, (await c.GetJson("company/companies/count?pageId=40")).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task LinkOnAMiddlePageHasAllFourRels()
+    {
+        using var c = Client();
+        using var r = await c.GetAsync("company/companies?pageSize=10&page=3&fields=id");
+        var link = string.Join(",", r.Headers.GetValues("Link"));
+        var rels = Regex.Matches(link, "page=(\\d+)>; rel=\"(.*?)\"").ToDictionary(m => m.Groups[2].Value, m => int.Parse(m.Groups[1].Value));
+        Assert.Equal(new Dictionary<string, int> { ["first"] = 1, ["prev"] = 2, ["next"] = 4, ["last"] = 5 }, rels);
+        Assert.Contains("pageSize=10", link);
+        Assert.Contains("fields=id", link);
+        Assert.DoesNotContain("page=3", link);
+        var ids = (await r.Json()).EnumerateArray().Select(e => e.GetProperty("id").GetInt32());
+        Assert.Equal(Enumerable.Range(21, 10), ids);
+    }
+
+    [Fact]
     public async Task ForwardOnlyWithoutMoreRowsHasAnEmptyLink()
     {
         // Production clients (christaylorcodes/ConnectWiseManageAPI) read a missing Link as "forward-only not
@@ -218,6 +243,18 @@ public class HttpReadTests(DemoFixture fx) : IClassFixture<DemoFixture>
         Assert.Equal(new[] { "Contoso Ltd", "Contoso Pharmaceuticals" }, Cw.Names(rows));
         var count = await c.GetJson("company/companies/count?conditions=" + Cw.Q("name LIKE \"contoso%\""));
         Assert.Equal(2, count.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task FieldNamesAreCaseInsensitive()
+    {
+        using var c = Client();
+        var a = await c.GetJson("finance/agreements/count?conditions=" + Cw.Q("Company/ID = 4 AND AGREEMENTSTATUS = 'active'"));
+        var b = await c.GetJson("finance/agreements/count?conditions=" + Cw.Q("company/id = 4 and agreementStatus = 'Active'"));
+        Assert.Equal(2, b.GetProperty("count").GetInt32());
+        Assert.Equal(b.GetRawText(), a.GetRawText());
+        var rows = await c.GetJson("company/companies?fields=ID,Name&orderBy=NAME%20desc&pageSize=1");
+        Assert.Equal(new[] { "id", "name" }, rows[0].EnumerateObject().Select(p => p.Name).ToArray());
     }
 
     [Fact]

@@ -47,6 +47,20 @@ public class HttpWriteTests
         using var wrongParent = await c.GetAsync($"finance/agreements/3/additions/{id}");
         Assert.Equal(HttpStatusCode.NotFound, wrongParent.StatusCode);
 
+        using var badEnum = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"product\":{\"id\":3},\"billCustomer\":\"Sometimes\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, badEnum.StatusCode);
+        Assert.Equal("billCustomer", (await badEnum.Json()).GetProperty("errors")[0].GetProperty("field").GetString());
+        using (var cased = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"Product\":{\"ID\":3},\"BillCustomer\":\"Billable\",\"Quantity\":2,\"UnitPrice\":10}")))
+        {
+            Assert.Equal(HttpStatusCode.Created, cased.StatusCode);
+            var names = (await cased.Json()).EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Contains("quantity", names);
+            Assert.DoesNotContain("Quantity", names);
+            Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        }
+        using (var lower = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"product\":{\"id\":3},\"billCustomer\":\"donotbill\"}")))
+            Assert.Equal("DoNotBill", (await lower.Json()).GetProperty("billCustomer").GetString());
+
         using var bad = await c.PostAsync("finance/agreements/2/additions", Cw.Body("{\"product\":{\"id\":999},\"billCustomer\":\"Billable\"}"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("product/id", (await bad.Json()).GetProperty("errors")[0].GetProperty("field").GetString());
@@ -118,6 +132,26 @@ public class HttpWriteTests
         Assert.Equal(HttpStatusCode.NoContent, del.StatusCode);
         using var gone = await c.GetAsync($"company/contacts/{id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task TicketPostGetsDefaultsAndResolvesReferencesByName()
+    {
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions());
+        using var c = Cw.Client(host);
+        using var r = await c.PostAsync("service/tickets", Cw.Body("{\"summary\":\"Sync 365: licence mismatch\",\"company\":{\"identifier\":\"OBrienSons\"},\"board\":{\"name\":\"alerts\"},\"initialDescription\":\"x\"}"));
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var t = await r.Json();
+        Assert.Equal(4, t.GetProperty("company").GetProperty("id").GetInt32());
+        Assert.Equal("O'Brien & Sons", t.GetProperty("company").GetProperty("name").GetString());
+        Assert.Equal(2, t.GetProperty("board").GetProperty("id").GetInt32());
+        Assert.Equal("Priority 3 - Normal Response", t.GetProperty("priority").GetProperty("name").GetString());
+        Assert.Equal("New", t.GetProperty("status").GetProperty("name").GetString());
+        Assert.Equal("ServiceTicket", t.GetProperty("recordType").GetString());
+
+        using var missing = await c.PostAsync("service/tickets", Cw.Body("{\"summary\":\"x\",\"company\":{\"id\":12345}}"));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("NotFound", (await missing.Json()).GetProperty("errors")[0].GetProperty("code").GetString());
     }
 
     [Fact]

@@ -62,6 +62,21 @@ Describe 'Help for <Name>' -ForEach $CommandCases {
     }
 }
 
+Describe 'Related links of <Name>' -ForEach $CommandCases {
+    It 'names only commands and help topics that exist' {
+        $links = @((Get-Help -Name $Name -Full).relatedLinks.navigationLink | Where-Object { $_ -and -not $_.uri } | ForEach-Object linkText)
+        foreach ($link in $links) {
+            { Get-Help -Name $link -ErrorAction Stop } | Should -Not -Throw -Because "$Name links to '$link'"
+        }
+    }
+}
+
+Describe 'The about_Sync365 topic' {
+    It 'is found by Get-Help' {
+        (Get-Help -Name about_Sync365 | Out-String) | Should -Match 'about_Sync365'
+    }
+}
+
 Describe 'Help for <Name> -<Parameter>' -ForEach $ParameterCases {
     It 'describes the parameter' {
         $parameterHelp = Get-Help -Name $Name -Parameter $Parameter

@@ -117,6 +117,22 @@ $companies = @(Get-S365Company | Select-Object -First 3)
         ($polly | Where-Object Context -EQ 'Sync365').Version | Should -Not -BeLike '8.4.2*'
     }
 
+    It 'does not hand its private Polly.Core to code outside the module' {
+        $result = Invoke-S365FreshSession -Script @'
+. (Join-Path $env:S365_REPO_ROOT 'tests/pester/_TestHelpers.ps1')
+$null = Import-S365TestModule
+Connect-S365Demo
+$null = Get-S365Company | Select-Object -First 1
+$outside = try { [System.Reflection.Assembly]::Load('Polly.Core').Location } catch { 'not found' }
+[pscustomobject]@{
+    Outside = $outside
+    Private = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Polly.Core' }).Count
+}
+'@
+        $result[0].Private | Should -Be 1 -Because 'Sync365 itself loaded its Polly.Core'
+        $result[0].Outside | Should -Be 'not found' -Because 'a load by name from outside the module must not be answered with the private copy'
+    }
+
     It 'still works after Remove-Module and a second Import-Module' {
         Remove-Module Sync365
         $null = Import-S365TestModule
