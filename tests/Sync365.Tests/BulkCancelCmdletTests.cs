@@ -1,8 +1,8 @@
-using Xunit;
 using System.Collections;
 using Sync365.Core.Billing;
 using Sync365.Core.Journal;
 using Sync365.Simulator;
+using Xunit;
 
 namespace Sync365.Tests;
 

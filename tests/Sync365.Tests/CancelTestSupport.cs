@@ -1,4 +1,3 @@
-using Xunit;
 using System.Collections;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
@@ -7,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Sync365.Simulator;
+using Xunit;
 
 namespace Sync365.Tests;
 

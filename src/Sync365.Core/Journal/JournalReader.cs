@@ -86,57 +86,57 @@ namespace Sync365.Core.Journal
                             run.Parameters = Fields(e, "parameters");
                             break;
                         case JournalKinds.Intent:
-                        {
-                            var seq = e.TryGetProperty("seq", out var s) && s.TryGetInt64(out var sv) ? sv : 0;
-                            var change = new JournalChange
                             {
-                                RunId = runId,
-                                Seq = seq,
-                                Time = Time(e, "time") ?? default,
-                                Command = run.Command,
-                                Server = Str(e, "server") ?? run.Server,
-                                CompanyId = Str(e, "companyId") ?? run.CompanyId,
-                                Resource = Str(e, "resource") ?? string.Empty,
-                                RecordId = e.TryGetProperty("id", out var id) && id.TryGetInt64(out var idv) ? idv : 0,
-                                Operation = Str(e, "op"),
-                                Target = Str(e, "target"),
-                                Before = Fields(e, "before"),
-                                After = Fields(e, "after"),
-                                Context = Fields(e, "context"),
-                                State = ChangeState.Unknown,
-                                JournalPath = path,
-                            };
-                            changes[Key(runId, seq)] = change;
-                            run.Changes.Add(change);
-                            break;
-                        }
-
-                        case JournalKinds.Done:
-                        case JournalKinds.Failed:
-                        {
-                            var seq = e.TryGetProperty("seq", out var s) && s.TryGetInt64(out var sv) ? sv : 0;
-                            if (!changes.TryGetValue(Key(runId, seq), out var change))
-                            {
-                                file.Problems.Add($"Line {i + 1} answers change {seq} of run {runId}, whose intent line is missing.");
+                                var seq = e.TryGetProperty("seq", out var s) && s.TryGetInt64(out var sv) ? sv : 0;
+                                var change = new JournalChange
+                                {
+                                    RunId = runId,
+                                    Seq = seq,
+                                    Time = Time(e, "time") ?? default,
+                                    Command = run.Command,
+                                    Server = Str(e, "server") ?? run.Server,
+                                    CompanyId = Str(e, "companyId") ?? run.CompanyId,
+                                    Resource = Str(e, "resource") ?? string.Empty,
+                                    RecordId = e.TryGetProperty("id", out var id) && id.TryGetInt64(out var idv) ? idv : 0,
+                                    Operation = Str(e, "op"),
+                                    Target = Str(e, "target"),
+                                    Before = Fields(e, "before"),
+                                    After = Fields(e, "after"),
+                                    Context = Fields(e, "context"),
+                                    State = ChangeState.Unknown,
+                                    JournalPath = path,
+                                };
+                                changes[Key(runId, seq)] = change;
+                                run.Changes.Add(change);
                                 break;
                             }
 
-                            change.CompletedTime = Time(e, "time");
-                            if (kind == JournalKinds.Done)
+                        case JournalKinds.Done:
+                        case JournalKinds.Failed:
                             {
-                                change.State = ChangeState.Done;
-                                change.Result = Fields(e, "result");
-                            }
-                            else
-                            {
-                                change.ErrorId = Str(e, "errorId");
-                                change.Error = Str(e, "error");
-                                change.StatusCode = e.TryGetProperty("statusCode", out var sc) && sc.TryGetInt32(out var scv) ? scv : (int?)null;
-                                change.State = Str(e, "outcome") == "unknown" ? ChangeState.Unknown : ChangeState.Failed;
-                            }
+                                var seq = e.TryGetProperty("seq", out var s) && s.TryGetInt64(out var sv) ? sv : 0;
+                                if (!changes.TryGetValue(Key(runId, seq), out var change))
+                                {
+                                    file.Problems.Add($"Line {i + 1} answers change {seq} of run {runId}, whose intent line is missing.");
+                                    break;
+                                }
 
-                            break;
-                        }
+                                change.CompletedTime = Time(e, "time");
+                                if (kind == JournalKinds.Done)
+                                {
+                                    change.State = ChangeState.Done;
+                                    change.Result = Fields(e, "result");
+                                }
+                                else
+                                {
+                                    change.ErrorId = Str(e, "errorId");
+                                    change.Error = Str(e, "error");
+                                    change.StatusCode = e.TryGetProperty("statusCode", out var sc) && sc.TryGetInt32(out var scv) ? scv : (int?)null;
+                                    change.State = Str(e, "outcome") == "unknown" ? ChangeState.Unknown : ChangeState.Failed;
+                                }
+
+                                break;
+                            }
 
                         case JournalKinds.RunEnd:
                             run.Ended = Time(e, "time");
