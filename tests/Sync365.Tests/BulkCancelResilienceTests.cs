@@ -77,6 +77,9 @@ public class BulkCancelResilienceTests
             Assert.Throws<PipelineStoppedException>(() => pipeline.EndInvoke(async));
         }
 
+        // A request cancelled in flight may still be inside the simulator's 40 ms latency: let it settle first.
+        await Task.Delay(500);
+
         await CancelSim.FaultsAsync(sim, "{}");
         var mid = (await CancelSim.AdditionsAsync(sim)).ToDictionary(a => a.Id);
         var changedOnServer = before.Where(b => mid[b.Id].Cancelled != b.Cancelled).Select(b => b.Id).ToHashSet();

@@ -148,6 +148,9 @@ Invoke-S365BulkCancelAddition -All -SerialNumber CloudConsole -CancelDate 2026-1
         $script:ExitedByItself = $process.HasExited
         $process.Kill($true)
         $process.WaitForExit()
+        # A PATCH the process sent just before it died may still be in the simulator's 40 ms latency: let it land
+        # (or not) before reading the server's state, which is what the journal has to cover.
+        Start-Sleep -Seconds 1
         Set-SimFault @{}
         $after = @{}
         foreach ($a in Get-SimAddition) { $after[$a.Id] = $a }
