@@ -62,6 +62,12 @@ namespace Sync365.Core.Journal
             if (holdsWritten && !holdsBefore)
             {
                 result.Status = UndoStatus.WouldUndo;
+                if (change.State == ChangeState.Unknown)
+                {
+                    // The record cannot tell whether this run or a later one (a re-run) wrote the value; it holds
+                    // exactly what this run meant to write, which is the rule for putting back.
+                    result.Reason = "The run's answer was never recorded; the record holds what the run meant to write.";
+                }
             }
             else if (holdsBefore)
             {
