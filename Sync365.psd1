@@ -20,6 +20,9 @@
         'Get-S365Addition'
         'Get-S365Product'
         'Test-S365Connection'
+        'Invoke-S365BulkCancelAddition'
+        'Undo-S365Change'
+        'Get-S365Change'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
