@@ -73,5 +73,31 @@ Invoke-DemoStep -Title 'What CloudConsole still bills' -Narration 'Active additi
         Select-Object -First 8 Count, Name
 }
 
+$script:DemoJournal = Join-Path ([System.IO.Path]::GetTempPath()) ("sync365-demo-{0}.jsonl" -f [guid]::NewGuid().ToString('n').Substring(0, 8))
+
+Invoke-DemoStep -Title 'Bulk cancel, rehearsed' -Narration 'Moving O''Brien & Sons off CloudConsole at the end of the month: -WhatIf lists what would be cancelled and sends nothing.' -Action {
+    Get-S365Company -Name "O'Brien & Sons" |
+        Invoke-S365BulkCancelAddition -SerialNumber CloudConsole -CancelDate 2026-12-31 -WhatIf |
+        Group-Object Status | Select-Object Count, Name
+}
+
+Invoke-DemoStep -Title 'Bulk cancel, for real' -Narration 'Every change is journalled before it is sent; the summary counts each status.' -Action {
+    $results = Get-S365Company -Name "O'Brien & Sons" |
+        Invoke-S365BulkCancelAddition -SerialNumber CloudConsole -CancelDate 2026-12-31 -JournalPath $DemoJournal -Confirm:$false
+    $results | Select-Object -First 5   # (collected first: Select-Object -First on the live pipeline would stop the run)
+}
+
+Invoke-DemoStep -Title 'Run it again' -Narration 'A second run changes nothing: the done ones are AlreadyCancelled.' -Action {
+    Get-S365Company -Name "O'Brien & Sons" |
+        Invoke-S365BulkCancelAddition -SerialNumber CloudConsole -CancelDate 2026-12-31 -JournalPath $DemoJournal -Confirm:$false |
+        Group-Object Status | Select-Object Count, Name
+}
+
+Invoke-DemoStep -Title 'The journal, and undo' -Narration 'Get-S365Change reads the journal; Undo-S365Change puts back every record that still holds what the run wrote.' -Action {
+    Get-S365Change -JournalPath $DemoJournal -Run
+    $firstRun = (Get-S365Change -JournalPath $DemoJournal -Run | Select-Object -First 1).RunId
+    Undo-S365Change -JournalPath $DemoJournal -RunId $firstRun -Confirm:$false | Group-Object Status | Select-Object Count, Name
+}
+
 Write-Host ''
 Write-Host 'Demo complete.' -ForegroundColor Green
