@@ -11,12 +11,11 @@ namespace Sync365.Commands
     /// <summary>Streams agreements, filtered on the server by company, type, status and name.</summary>
     [Cmdlet(VerbsCommon.Get, "S365Agreement", DefaultParameterSetName = FilterSet)]
     [OutputType(typeof(Agreement))]
-    public sealed class GetS365AgreementCommand : PsaReadCmdlet
+    public sealed class GetS365AgreementCommand : CompanyScopedReadCmdlet
     {
         private const string FilterSet = "Filter";
         private const string ByIdSet = "ById";
         private const string Resource = "finance/agreements";
-        private readonly Dictionary<PsaConnection, CompanySelector> _pending = new Dictionary<PsaConnection, CompanySelector>();
 
         /// <summary>Company objects (from the pipeline), company record ids, or names/identifiers with wildcards.</summary>
         [Parameter(Position = 0, ParameterSetName = FilterSet, ValueFromPipeline = true)]
@@ -61,51 +60,12 @@ namespace Sync365.Commands
                 return;
             }
 
-            if (Company == null || Company.Length == 0)
-            {
-                Emit(connection, new CompanySelector());
-                return;
-            }
-
-            if (!_pending.TryGetValue(connection, out var selector))
-            {
-                selector = new CompanySelector();
-                _pending[connection] = selector;
-            }
-
-            foreach (var c in Company)
-            {
-                var error = selector.Add(c);
-                if (error != null)
-                {
-                    WriteError(new ErrorRecord(new ArgumentException(error), "CompanyInvalid", ErrorCategory.InvalidArgument, c));
-                }
-            }
-
-            // Companies from the pipeline are asked for together (company/id in (...)), not one request each.
-            if (selector.Ids.Count >= IdBatchSize)
-            {
-                _pending.Remove(connection);
-                Emit(connection, selector);
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            foreach (var pair in _pending.ToList())
-            {
-                if (!pair.Value.IsEmpty)
-                {
-                    Emit(pair.Key, pair.Value);
-                }
-            }
-
-            _pending.Clear();
+            SelectCompanies(connection, Company);
         }
 
         internal static string StatusCondition(string status) => ConditionText.StringEquals("agreementStatus", status).Condition!;
 
-        private void Emit(PsaConnection connection, CompanySelector companies)
+        internal override void EmitForCompanies(PsaConnection connection, CompanySelector companies)
         {
             var types = Patterns("type/name", Type);
             var names = Patterns("name", Name);

@@ -11,12 +11,11 @@ namespace Sync365.Commands
     /// <summary>Streams contacts, filtered on the server by company, name and e-mail address.</summary>
     [Cmdlet(VerbsCommon.Get, "S365Contact", DefaultParameterSetName = FilterSet)]
     [OutputType(typeof(Contact))]
-    public sealed class GetS365ContactCommand : PsaReadCmdlet
+    public sealed class GetS365ContactCommand : CompanyScopedReadCmdlet
     {
         private const string FilterSet = "Filter";
         private const string ByIdSet = "ById";
         private const string Resource = "company/contacts";
-        private readonly Dictionary<PsaConnection, CompanySelector> _pending = new Dictionary<PsaConnection, CompanySelector>();
 
         [Parameter(Position = 0, ParameterSetName = FilterSet, ValueFromPipeline = true)]
         [SupportsWildcards]
@@ -52,45 +51,7 @@ namespace Sync365.Commands
                 return;
             }
 
-            if (Company == null || Company.Length == 0)
-            {
-                Emit(connection, new CompanySelector());
-                return;
-            }
-
-            if (!_pending.TryGetValue(connection, out var selector))
-            {
-                selector = new CompanySelector();
-                _pending[connection] = selector;
-            }
-
-            foreach (var c in Company)
-            {
-                var error = selector.Add(c);
-                if (error != null)
-                {
-                    WriteError(new ErrorRecord(new ArgumentException(error), "CompanyInvalid", ErrorCategory.InvalidArgument, c));
-                }
-            }
-
-            if (selector.Ids.Count >= IdBatchSize)
-            {
-                _pending.Remove(connection);
-                Emit(connection, selector);
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            foreach (var pair in _pending.ToList())
-            {
-                if (!pair.Value.IsEmpty)
-                {
-                    Emit(pair.Key, pair.Value);
-                }
-            }
-
-            _pending.Clear();
+            SelectCompanies(connection, Company);
         }
 
         /// <summary>
@@ -137,7 +98,7 @@ namespace Sync365.Commands
             return first == null || last == null ? null : ConditionText.Or(first, last);
         }
 
-        private void Emit(PsaConnection connection, CompanySelector companies)
+        internal override void EmitForCompanies(PsaConnection connection, CompanySelector companies)
         {
             var client = connection.ConnectWise;
             string? nameCondition = null;
