@@ -170,4 +170,30 @@ public class ClientAgainstSimulatorTests
             Assert.Equal(PsaErrorKind.NotFound, ex.Kind);
         }
     }
+
+    [Fact]
+    public async Task A_bundle_the_server_refuses_as_malformed_falls_back_to_direct_reads_that_report_the_real_error()
+    {
+        await using var sim = await Sim.StartDemoAsync();
+        using var client = await Sim.ConnectAsync(sim);
+        var agreements = client.ListPages<CwAgreement>("finance/agreements", new ListQuery(), CancellationToken.None)
+            .SelectMany(p => p).Take(3).Select(a => new AgreementRef(a.Id, a.Name, a.Type?.Name, a.Company?.Id, a.Company?.Name)).ToList();
+        await Sim.ControlAsync(sim, HttpMethod.Delete, "_sim/stats");
+
+        // A condition the server cannot parse: every request inside the bundle is refused with 400.
+        var reader = new AdditionReader(client, "serialNumber = ", "test", CancellationToken.None);
+        var ex = Assert.Throws<PsaApiException>(() =>
+        {
+            foreach (var a in agreements)
+            {
+                reader.Add(a).ToList();
+            }
+
+            reader.Complete().ToList();
+        });
+
+        Assert.Equal(PsaErrorKind.Validation, ex.Kind);
+        Assert.Equal(1, await Sim.RequestsAsync(sim, "POST", "/system/bundles"));
+        Assert.True(await Sim.RequestsAsync(sim, "GET", "/finance/agreements/{parentId}/additions") >= 1);
+    }
 }

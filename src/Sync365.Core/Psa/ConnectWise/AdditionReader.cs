@@ -126,6 +126,12 @@ namespace Sync365.Core.Psa.ConnectWise
                 {
                     _bundlesUnsupported = true;
                 }
+                catch (BundleNotUnderstoodException)
+                {
+                    // The server took the bundle but refused its requests as malformed (the resource type name it
+                    // expects for additions is not documented): read these agreements, and the rest, directly.
+                    _bundlesUnsupported = true;
+                }
             }
 
             var results = new List<Addition>();
@@ -177,6 +183,11 @@ namespace Sync365.Core.Psa.ConnectWise
                 if (result.Success == false || (result.StatusCode.HasValue && result.StatusCode >= 400))
                 {
                     var status = result.StatusCode ?? 500;
+                    if (status == 400)
+                    {
+                        throw new BundleNotUnderstoodException();
+                    }
+
                     var error = _client.ErrorFromResponse(status, null, result.Error == null ? string.Empty : JsonSerializer.Serialize(result.Error, CwJson.Options), "GET",
                         new Uri(_client.ApiBase, $"finance/agreements/{agreement.Id}/additions"), null);
                     if (Absorb(agreement, error))
@@ -219,6 +230,11 @@ namespace Sync365.Core.Psa.ConnectWise
 
                 return list;
             }, _ct);
+        }
+
+        /// <summary>A bundle whose inner requests the server refused as malformed.</summary>
+        private sealed class BundleNotUnderstoodException : Exception
+        {
         }
     }
 }
