@@ -218,7 +218,12 @@ function Invoke-Test {
         $problems.Add("The Pester layer could not run: $($_.Exception.Message)")
     }
     finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) {
+            # A variable that was not set is removed again: passing $null to SetEnvironmentVariable from PowerShell
+            # sets it to "" instead, and an empty XDG_DATA_HOME makes PSResourceGet write into the current folder.
+            if ($null -eq $saved[$name]) { Remove-Item -LiteralPath "Env:$name" -ErrorAction SilentlyContinue }
+            else { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
         Stop-S365Simulator -Simulator $simulator
     }
     if (Test-Path -LiteralPath $summaryFile) {
@@ -305,6 +310,9 @@ function Invoke-Package {
     $saved = @{}
     try {
         $null = New-Item -ItemType Directory -Force -Path $installRoot
+        # .NET answers "" for a per-user folder that does not exist, and PSResourceGet would then write its
+        # settings into the current folder: create the redirected folders first.
+        foreach ($folder in $redirect.Values) { $null = New-Item -ItemType Directory -Force -Path $folder }
         foreach ($name in $redirect.Keys) {
             $saved[$name] = [Environment]::GetEnvironmentVariable($name)
             [Environment]::SetEnvironmentVariable($name, $redirect[$name])
@@ -313,7 +321,12 @@ function Invoke-Package {
             '-PackageDirectory', $packages, '-InstallRoot', $installRoot, '-Version', $version)
     }
     finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) {
+            # A variable that was not set is removed again: passing $null to SetEnvironmentVariable from PowerShell
+            # sets it to "" instead, and an empty XDG_DATA_HOME makes PSResourceGet write into the current folder.
+            if ($null -eq $saved[$name]) { Remove-Item -LiteralPath "Env:$name" -ErrorAction SilentlyContinue }
+            else { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
         Remove-Item -LiteralPath $installRoot -Recurse -Force -ErrorAction SilentlyContinue
     }
 
