@@ -15,7 +15,8 @@ namespace Sync365.Core.Journal
         {
             get
             {
-                var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+                // DoNotVerify: a fresh account may not have the folder yet (the writer creates it); without it .NET answers "".
+                var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
                 if (string.IsNullOrEmpty(root))
                 {
                     root = Path.GetTempPath();
