@@ -26,6 +26,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>BaseUrl + "v4_6_release/apis/3.0/" (the API root; v2025_1/ works too).</summary>
     public Uri ApiUrl => new(BaseUrl, "v4_6_release/apis/3.0/");
 
+    /// <summary>Stats, reset, faults and an authorised raw API client, over HTTP.</summary>
+    public SimulatorControl Control => new(BaseUrl);
+
     /// <summary>All bound URLs.</summary>
     public IReadOnlyList<Uri> Urls { get; }
 

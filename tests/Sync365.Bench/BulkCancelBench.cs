@@ -46,14 +46,14 @@ public sealed class BulkCancelBench : IBenchmark
             ClientId = Guid.Parse(Scenarios.DemoClientId),
         };
         using var client = await ConnectWiseClient.ConnectAsync(settings, null, ct);
-        using var control = new HttpClient { BaseAddress = sim.BaseUrl };
+        var control = sim.Control;
         var criteria = new BulkCancelCriteria { SerialNumber = "CloudConsole", CancelDate = CancelDay, Today = DateTime.UtcNow.Date };
 
         // Sync365: what Invoke-S365BulkCancelAddition -All -SerialNumber CloudConsole -CancelDate 2026-12-31 does.
         var original = await CancelledSetAsync(control, ct);
-        await control.DeleteAsync("_sim/stats", ct);
+        await control.ResetStatsAsync(ct);
         var sync = await RunSync365Async(client, criteria, ct);
-        var syncRequests = await TotalAsync(control, ct);
+        var syncRequests = await control.TotalRequestsAsync(ct);
         var syncState = await CancelledSetAsync(control, ct);
         var cancelled = sync.Cancelled;
         var agreements = sync.Agreements;
@@ -62,30 +62,30 @@ public sealed class BulkCancelBench : IBenchmark
         context.Log($"Sync365: {cancelled:N0} cancelled across {agreements:N0} agreements in {syncTime.TotalSeconds:0.0} s ({findTime.TotalSeconds:0.0} s finding), {syncRequests:N0} requests");
 
         // Undo-S365Change's engine on that journal: read every record, put back what still holds what the run wrote.
-        await control.DeleteAsync("_sim/stats", ct);
+        await control.ResetStatsAsync(ct);
         var watch = Stopwatch.StartNew();
         var undone = await UndoAsync(client, sync.JournalPath, ct);
         watch.Stop();
         var undoTime = watch.Elapsed;
-        var undoRequests = await TotalAsync(control, ct);
+        var undoRequests = await control.TotalRequestsAsync(ct);
         var undoRestored = (await CancelledSetAsync(control, ct)).SetEquals(original);
         context.Log($"Undo: {undone:N0} put back in {undoTime.TotalSeconds:0.0} s, {undoRequests:N0} requests, original state: {undoRestored}");
 
         // The same run with 10 % 429 (Retry-After 1 s), 2 % 500 and 1 % dropped connections.
-        (await control.PostAsync("_sim/reset", null, ct)).EnsureSuccessStatusCode();
-        await SetFaultsAsync(control, $"{{\"latencyMs\":{LatencyMs},\"rate429\":0.10,\"retryAfterSeconds\":1,\"rate500\":0.02,\"rateDrop\":0.01,\"seed\":11}}", ct);
-        await control.DeleteAsync("_sim/stats", ct);
+        await control.ResetAsync(ct);
+        await control.SetFaultsAsync($"{{\"latencyMs\":{LatencyMs},\"rate429\":0.10,\"retryAfterSeconds\":1,\"rate500\":0.02,\"rateDrop\":0.01,\"seed\":11}}", ct);
+        await control.ResetStatsAsync(ct);
         var faulty = await RunSync365Async(client, criteria, ct);
-        var faultRequests = await TotalAsync(control, ct);
-        await SetFaultsAsync(control, $"{{\"latencyMs\":{LatencyMs}}}", ct);
+        var faultRequests = await control.TotalRequestsAsync(ct);
+        await control.SetFaultsAsync($"{{\"latencyMs\":{LatencyMs}}}", ct);
         var faultState = await CancelledSetAsync(control, ct);
         var faultSame = faultState.SetEquals(syncState) && faulty.Cancelled == cancelled;
         File.Delete(faulty.JournalPath);
         context.Log($"Faults: {faulty.Cancelled:N0} cancelled in {faulty.Time.TotalSeconds:0.0} s, {faultRequests:N0} requests, same state: {faultSame}, journal {faulty.JournalDone:N0} Done of {faulty.JournalChanges:N0}");
 
         // The naive loop on the same data: companies, agreements per company, additions per agreement, PATCH one by one.
-        (await control.PostAsync("_sim/reset", null, ct)).EnsureSuccessStatusCode();
-        await control.DeleteAsync("_sim/stats", ct);
+        await control.ResetAsync(ct);
+        await control.ResetStatsAsync(ct);
         watch.Restart();
         var naiveCancelled = 0;
         var active = "(serialNumber=\"CloudConsole\") and (cancelledDate=null or cancelledDate>=[" + CancelDates.ToWire(criteria.LowerBound) + "])";
@@ -121,7 +121,7 @@ public sealed class BulkCancelBench : IBenchmark
 
         watch.Stop();
         var naiveTime = watch.Elapsed;
-        var naiveRequests = await TotalAsync(control, ct);
+        var naiveRequests = await control.TotalRequestsAsync(ct);
         var naiveState = await CancelledSetAsync(control, ct);
         context.Log($"Naive: {naiveCancelled:N0} cancelled in {naiveTime.TotalSeconds:0.0} s, {naiveRequests:N0} requests");
 
@@ -229,20 +229,13 @@ public sealed class BulkCancelBench : IBenchmark
         return results.Count(r => r.Status == UndoStatus.Undone);
     }
 
-    private static async Task SetFaultsAsync(HttpClient control, string json, CancellationToken ct) =>
-        (await control.PostAsync("_sim/faults", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), ct)).EnsureSuccessStatusCode();
 
-    private static async Task<long> TotalAsync(HttpClient control, CancellationToken ct)
-    {
-        using var doc = JsonDocument.Parse(await control.GetStringAsync("_sim/stats", ct));
-        return doc.RootElement.GetProperty("total").GetInt64();
-    }
 
     private sealed record SyncRun(int Cancelled, int Agreements, TimeSpan Time, TimeSpan FindTime, string JournalPath, int JournalChanges, int JournalDone);
 
-    private static async Task<HashSet<long>> CancelledSetAsync(HttpClient control, CancellationToken ct)
+    private static async Task<HashSet<long>> CancelledSetAsync(SimulatorControl control, CancellationToken ct)
     {
-        using var doc = JsonDocument.Parse(await control.GetStringAsync("_sim/export", ct));
+        using var doc = JsonDocument.Parse(await control.ExportAsync(ct));
         var set = new HashSet<long>();
         foreach (var row in doc.RootElement.GetProperty("tables").GetProperty("additions").GetProperty("rows").EnumerateArray())
         {

@@ -46,10 +46,10 @@ public sealed class ReadAdditionsBench : IBenchmark
             ClientId = Guid.Parse(Scenarios.DemoClientId),
         };
         using var client = await ConnectWiseClient.ConnectAsync(settings, null, ct);
-        using var control = new HttpClient { BaseAddress = sim.BaseUrl };
+        var control = sim.Control;
 
         // Sync365: list the agreements (1,000 a page, forward-only), then their additions in bundles.
-        await control.DeleteAsync("_sim/stats", ct);
+        await control.ResetStatsAsync(ct);
         var watch = Stopwatch.StartNew();
         var reader = new AdditionReader(client, null, "bench", ct);
         long syncCount = 0, agreementCount = 0, checksum = 0;
@@ -74,14 +74,11 @@ public sealed class ReadAdditionsBench : IBenchmark
         Consume(reader.Complete());
         watch.Stop();
         var syncTime = watch.Elapsed;
-        var syncRequests = await TotalAsync(control, ct);
+        var syncRequests = await control.TotalRequestsAsync(ct);
 
         // The naive loop: the same agreement list, then one GET per agreement, one after another.
-        await control.DeleteAsync("_sim/stats", ct);
-        using var naive = new HttpClient { BaseAddress = new Uri(sim.BaseUrl, "v4_6_release/apis/3.0/") };
-        naive.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Scenarios.DemoCompanyId}+{Scenarios.FullPublicKey}:{Scenarios.FullPrivateKey}")));
-        naive.DefaultRequestHeaders.Add("clientId", Scenarios.DemoClientId);
+        await control.ResetStatsAsync(ct);
+        using var naive = sim.Control.ApiClient();
         watch.Restart();
         var ids = new List<long>();
         for (var page = 1; ; page++)
@@ -107,7 +104,7 @@ public sealed class ReadAdditionsBench : IBenchmark
 
         watch.Stop();
         var naiveTime = watch.Elapsed;
-        var naiveRequests = await TotalAsync(control, ct);
+        var naiveRequests = await control.TotalRequestsAsync(ct);
 
         if (naiveCount != syncCount || naiveChecksum != checksum || agreementCount != agreementsExpected)
         {
@@ -184,11 +181,6 @@ public sealed class ReadAdditionsBench : IBenchmark
         return (before, checkpoints.DistinctBy(c => c.Item1).ToList(), sampler.PeakWorkingSet, sampler.PeakHeap);
     }
 
-    private static async Task<long> TotalAsync(HttpClient control, CancellationToken ct)
-    {
-        using var doc = JsonDocument.Parse(await control.GetStringAsync("_sim/stats", ct));
-        return doc.RootElement.GetProperty("total").GetInt64();
-    }
 
     /// <summary>Samples the GC heap and the working set on a background thread.</summary>
     private sealed class MemorySampler

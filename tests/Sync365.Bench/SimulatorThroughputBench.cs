@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 using Sync365.Simulator;
 
@@ -24,9 +23,7 @@ public sealed class SimulatorThroughputBench : IBenchmark
             AdditionsPerAgreement = 5,
         };
         await using var sim = await SimulatorHost.StartAsync(options, ct);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(sim.BaseUrl, "v4_6_release/apis/3.0/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("sync365demo+demopublic:demoprivate")));
-        http.DefaultRequestHeaders.Add("clientId", "2f7e4bd1-365d-4c3a-9a1e-5e5e5e5e0365");
+        using var http = sim.Control.ApiClient(handler: new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
 
         var seconds = context.Quick ? 1.5 : 4;
         var small = await MeasureAsync(http, "company/companies/1", concurrency: 16, seconds, ct);

@@ -19,12 +19,12 @@ public class AdditionReaderTests(DemoSim sim) : IClassFixture<DemoSim>
     }
 
     private static List<AgreementRef> Agreements(ConnectWiseClient client) =>
-        ReadSim.All<CwAgreement>(client, "finance/agreements").Select(a => AgreementRef.From(CwMapper.ToAgreement(a, client, "t"))).ToList();
+        Sim.All<CwAgreement>(client, "finance/agreements").Select(a => AgreementRef.From(CwMapper.ToAgreement(a, client, "t"))).ToList();
 
     [Fact]
     public async Task BundlesReturnEveryAdditionInAgreementOrderWithoutOneRequestPerAgreement()
     {
-        using var client = await ReadSim.ConnectAsync(sim.Host);
+        using var client = await Sim.ConnectAsync(sim.Host);
         var agreements = Agreements(client);
         long expected = 0;
         foreach (var a in agreements)
@@ -32,16 +32,16 @@ public class AdditionReaderTests(DemoSim sim) : IClassFixture<DemoSim>
             expected += await client.CountAsync($"finance/agreements/{a.Id}/additions", null, CancellationToken.None);
         }
 
-        await ReadSim.ResetStatsAsync(sim.Host);
+        await Sim.ResetStatsAsync(sim.Host);
         var reader = new AdditionReader(client, null, "t", CancellationToken.None);
         var additions = ReadAll(reader, agreements);
 
         Assert.True(expected > agreements.Count * 5, $"the demo should hold many additions per agreement, not {expected}");
         Assert.Equal(expected, additions.Count);
         Assert.Equal(additions.Count, additions.Select(a => a.Id).Distinct().Count());
-        var bundles = await ReadSim.RequestsAsync(sim.Host, "POST", "/system/bundles");
+        var bundles = await Sim.RequestsAsync(sim.Host, "POST", "/system/bundles");
         Assert.Equal((agreements.Count + reader.BundleSize - 1) / reader.BundleSize, bundles);
-        Assert.Equal(0, await ReadSim.RequestsAsync(sim.Host, "GET", "/finance/agreements/{parentId}/additions"));
+        Assert.Equal(0, await Sim.RequestsAsync(sim.Host, "GET", "/finance/agreements/{parentId}/additions"));
 
         // Agreement order is kept, and every addition carries its agreement and company.
         var order = agreements.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -58,7 +58,7 @@ public class AdditionReaderTests(DemoSim sim) : IClassFixture<DemoSim>
     [Fact]
     public async Task ActiveConditionKeepsExactlyTheAdditionsNotYetCancelled()
     {
-        using var client = await ReadSim.ConnectAsync(sim.Host);
+        using var client = await Sim.ConnectAsync(sim.Host);
         var agreements = Agreements(client);
         var now = DateTimeOffset.UtcNow;
         var all = ReadAll(new AdditionReader(client, null, "t", CancellationToken.None), agreements);
@@ -75,14 +75,14 @@ public class AdditionReaderTests(DemoSim sim) : IClassFixture<DemoSim>
     [Fact]
     public async Task BundleSizeDoesNotChangeTheResult()
     {
-        using var client = await ReadSim.ConnectAsync(sim.Host);
+        using var client = await Sim.ConnectAsync(sim.Host);
         var agreements = Agreements(client).Take(30).ToList();
         var bundled = ReadAll(new AdditionReader(client, null, "t", CancellationToken.None), agreements);
 
-        await ReadSim.ResetStatsAsync(sim.Host);
+        await Sim.ResetStatsAsync(sim.Host);
         var reader = new AdditionReader(client, null, "t", CancellationToken.None) { BundleSize = 7, MaxConcurrency = 2 };
         var small = ReadAll(reader, agreements);
         Assert.Equal(bundled.Select(a => a.Id), small.Select(a => a.Id));
-        Assert.Equal((30 + 6) / 7, await ReadSim.RequestsAsync(sim.Host, "POST", "/system/bundles"));
+        Assert.Equal((30 + 6) / 7, await Sim.RequestsAsync(sim.Host, "POST", "/system/bundles"));
     }
 }

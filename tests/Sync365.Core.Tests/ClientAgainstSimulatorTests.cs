@@ -1,6 +1,7 @@
 using Sync365.Core.Http;
 using Sync365.Core.Psa;
 using Sync365.Core.Psa.ConnectWise;
+using Sync365.Simulator;
 using Xunit;
 
 namespace Sync365.Core.Tests;
@@ -25,7 +26,7 @@ public class ClientAgainstSimulatorTests
         await using var sim = await Sim.StartDemoAsync();
         using var client = await Sim.ConnectAsync(sim);
         var total = await client.CountAsync("company/companies", null, CancellationToken.None);
-        await Sim.ControlAsync(sim, HttpMethod.Delete, "_sim/stats");
+        await sim.Control.ResetStatsAsync();
 
         var query = new ListQuery { PageSize = 7, ForwardOnly = forwardOnly, OrderBy = orderBy };
         var pages = client.ListPages<CwCompany>("company/companies", query, CancellationToken.None).ToList();
@@ -54,11 +55,11 @@ public class ClientAgainstSimulatorTests
     {
         await using var sim = await Sim.StartDemoAsync();
         var log = new List<HttpRequestLog>();
-        using var client = await Sim.ConnectAsync(sim, e => { lock (log) { log.Add(e); } });
+        using var client = await Sim.ConnectAsync(sim, log: e => { lock (log) { log.Add(e); } });
         var clean = client.ListPages<CwCompany>("company/companies", new ListQuery { PageSize = 5 }, CancellationToken.None)
             .SelectMany(p => p).Select(c => c.Id).ToList();
 
-        await Sim.ControlAsync(sim, HttpMethod.Post, "_sim/faults", new { rate429 = 0.25, retryAfterSeconds = 0, rate500 = 0.15, rateDrop = 0.1, seed = 7 });
+        await sim.Control.SetFaultsAsync(new { rate429 = 0.25, retryAfterSeconds = 0, rate500 = 0.15, rateDrop = 0.1, seed = 7 });
         var faulty = client.ListPages<CwCompany>("company/companies", new ListQuery { PageSize = 5 }, CancellationToken.None)
             .SelectMany(p => p).Select(c => c.Id).ToList();
 
@@ -76,7 +77,7 @@ public class ClientAgainstSimulatorTests
     {
         await using var sim = await Sim.StartDemoAsync();
         var ex = await Assert.ThrowsAsync<PsaApiException>(() =>
-            ConnectWiseClient.ConnectAsync(Sim.Demo(sim, privateKey: "not-the-key-42"), null, CancellationToken.None));
+            ConnectWiseClient.ConnectAsync(Sim.Settings(sim, privateKey: "not-the-key-42"), null, CancellationToken.None));
         Assert.Equal(PsaErrorKind.Authentication, ex.Kind);
         Assert.Equal("AuthenticationFailed", ex.ErrorId);
         Assert.DoesNotContain("not-the-key-42", ex.ToString());
@@ -86,7 +87,7 @@ public class ClientAgainstSimulatorTests
     public async Task A_missing_right_names_the_security_role_line()
     {
         await using var sim = await Sim.StartDemoAsync();
-        using var client = await ConnectWiseClient.ConnectAsync(Sim.Demo(sim, "limitedpublic", "limitedprivate"), null, CancellationToken.None);
+        using var client = await ConnectWiseClient.ConnectAsync(Sim.Settings(sim, Scenarios.LimitedPublicKey, Scenarios.LimitedPrivateKey), null, CancellationToken.None);
         var ex = Assert.Throws<PsaApiException>(() =>
             client.ListPages<CwCatalogItem>("procurement/products", new ListQuery(), CancellationToken.None).ToList());
         Assert.Equal(PsaErrorKind.Authorization, ex.Kind);
@@ -107,7 +108,7 @@ public class ClientAgainstSimulatorTests
             expected += await client.CountAsync($"finance/agreements/{a.Id}/additions", null, CancellationToken.None);
         }
 
-        await Sim.ControlAsync(sim, HttpMethod.Delete, "_sim/stats");
+        await sim.Control.ResetStatsAsync();
         var reader = new AdditionReader(client, null, "test", CancellationToken.None);
         var read = new List<Addition>();
         foreach (var a in agreements)
@@ -178,7 +179,7 @@ public class ClientAgainstSimulatorTests
         using var client = await Sim.ConnectAsync(sim);
         var agreements = client.ListPages<CwAgreement>("finance/agreements", new ListQuery(), CancellationToken.None)
             .SelectMany(p => p).Take(3).Select(a => new AgreementRef(a.Id, a.Name, a.Type?.Name, a.Company?.Id, a.Company?.Name)).ToList();
-        await Sim.ControlAsync(sim, HttpMethod.Delete, "_sim/stats");
+        await sim.Control.ResetStatsAsync();
 
         // A condition the server cannot parse: every request inside the bundle is refused with 400.
         var reader = new AdditionReader(client, "serialNumber = ", "test", CancellationToken.None);

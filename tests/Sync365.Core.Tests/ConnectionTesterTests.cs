@@ -10,7 +10,7 @@ public class ConnectionTesterTests(DemoSim sim) : IClassFixture<DemoSim>
     [Fact]
     public async Task FullMemberPassesEveryRowOfTheSeedTable()
     {
-        using var client = await ReadSim.ConnectAsync(sim.Host);
+        using var client = await Sim.ConnectAsync(sim.Host);
         var result = await ConnectionTester.TestAsync(client, "demo", CancellationToken.None);
 
         Assert.True(result.Success);
@@ -20,9 +20,9 @@ public class ConnectionTesterTests(DemoSim sim) : IClassFixture<DemoSim>
         Assert.All(result.Permissions, p => Assert.Null(p.Fix));
         Assert.Equal("sync365demo", result.CompanyId);
         Assert.False(string.IsNullOrEmpty(result.ApiVersion));
-        Assert.Equal(ReadSim.All<CwCompany>(client, "company/companies").Count, result.CompanyCount);
-        Assert.Equal(ReadSim.All<CwAgreement>(client, "finance/agreements").Count, result.AgreementCount);
-        Assert.Equal(ReadSim.All<CwCatalogItem>(client, "procurement/catalog").Count, result.ProductCount);
+        Assert.Equal(Sim.All<CwCompany>(client, "company/companies").Count, result.CompanyCount);
+        Assert.Equal(Sim.All<CwAgreement>(client, "finance/agreements").Count, result.AgreementCount);
+        Assert.Equal(Sim.All<CwCatalogItem>(client, "procurement/catalog").Count, result.ProductCount);
         Assert.DoesNotContain(result.TableSetup, t => t.Status == CheckStatus.Fail);
         Assert.Contains(result.TableSetup, t => t.Table == "Agreements/Agreement Type" && t.Status == CheckStatus.Pass);
     }
@@ -30,7 +30,7 @@ public class ConnectionTesterTests(DemoSim sim) : IClassFixture<DemoSim>
     [Fact]
     public async Task LimitedMemberFailsExactlyTheRowsItsRoleLacks()
     {
-        using var client = await ReadSim.ConnectAsync(sim.Host, Scenarios.LimitedPublicKey, Scenarios.LimitedPrivateKey);
+        using var client = await Sim.ConnectAsync(sim.Host, Scenarios.LimitedPublicKey, Scenarios.LimitedPrivateKey);
         var result = await ConnectionTester.TestAsync(client, null, CancellationToken.None);
 
         Assert.False(result.Success);
@@ -50,7 +50,7 @@ public class ConnectionTesterTests(DemoSim sim) : IClassFixture<DemoSim>
     [Fact]
     public async Task WrongPrivateKeyIsAnAuthenticationErrorThatNeverShowsTheKey()
     {
-        var ex = await Assert.ThrowsAsync<PsaApiException>(() => ReadSim.ConnectAsync(sim.Host, privateKey: "s3cr3t-wrong-key"));
+        var ex = await Assert.ThrowsAsync<PsaApiException>(() => Sim.ConnectAsync(sim.Host, privateKey: "s3cr3t-wrong-key"));
         Assert.Equal("AuthenticationFailed", ex.ErrorId);
         Assert.Equal(401, ex.StatusCode);
         Assert.DoesNotContain("s3cr3t-wrong-key", ex.ToString());
@@ -59,7 +59,7 @@ public class ConnectionTesterTests(DemoSim sim) : IClassFixture<DemoSim>
     [Fact]
     public async Task UnknownCompanyIsReportedAsSuch()
     {
-        var ex = await Assert.ThrowsAsync<PsaApiException>(() => ReadSim.ConnectAsync(sim.Host, companyId: "nosuchcompany"));
+        var ex = await Assert.ThrowsAsync<PsaApiException>(() => Sim.ConnectAsync(sim.Host, companyId: "nosuchcompany"));
         Assert.Equal("CompanyNotFound", ex.ErrorId);
         Assert.Contains("nosuchcompany", ex.Message);
     }
@@ -67,7 +67,7 @@ public class ConnectionTesterTests(DemoSim sim) : IClassFixture<DemoSim>
     [Fact]
     public async Task MissingClientIdIsRefusedBeforeAnyRequest()
     {
-        var settings = ReadSim.Settings(sim.Host);
+        var settings = Sim.Settings(sim.Host);
         settings.ClientId = Guid.Empty;
         var ex = await Assert.ThrowsAsync<PsaApiException>(() => ConnectWiseClient.ConnectAsync(settings, null, CancellationToken.None));
         Assert.Equal("ClientIdMissing", ex.ErrorId);
@@ -76,7 +76,7 @@ public class ConnectionTesterTests(DemoSim sim) : IClassFixture<DemoSim>
     [Fact]
     public async Task UnreachableServerSaysWhatToCheck()
     {
-        var settings = ReadSim.Settings(sim.Host);
+        var settings = Sim.Settings(sim.Host);
         settings.Server = "http://127.0.0.1:1/";
         var ex = await Assert.ThrowsAsync<PsaApiException>(() => ConnectWiseClient.ConnectAsync(settings, null, CancellationToken.None));
         Assert.Equal(PsaErrorKind.Network, ex.Kind);

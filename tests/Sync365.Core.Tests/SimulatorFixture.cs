@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Sync365.Core.Http;
 using Sync365.Core.Psa.ConnectWise;
 using Sync365.Simulator;
@@ -9,37 +7,30 @@ namespace Sync365.Core.Tests;
 /// <summary>Helpers for tests that talk to an in-process simulator over loopback HTTP.</summary>
 public static class Sim
 {
-    public static readonly Guid ClientId = Guid.Parse("2f7e4bd1-365d-4c3a-9a1e-5e5e5e5e0365");
-
     public static Task<SimulatorHost> StartDemoAsync() => SimulatorHost.StartAsync(new SimulatorOptions { Scenario = "demo" });
 
-    public static ConnectWiseSettings Demo(SimulatorHost sim, string publicKey = "demopublic", string privateKey = "demoprivate") => new()
+    public static ConnectWiseSettings Settings(SimulatorHost host, string publicKey = Scenarios.FullPublicKey, string privateKey = Scenarios.FullPrivateKey, string companyId = Scenarios.DemoCompanyId) => new()
     {
-        Server = sim.BaseUrl.ToString(),
-        CompanyId = "sync365demo",
+        Server = host.BaseUrl.ToString(),
+        CompanyId = companyId,
         PublicKey = publicKey,
         PrivateKey = privateKey,
-        ClientId = ClientId,
+        ClientId = Guid.Parse(Scenarios.DemoClientId),
         // Short waits keep fault tests quick; the production defaults are longer.
         Resilience = new ResilienceSettings { MaxRetries = 8, BaseDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
     };
 
-    public static Task<ConnectWiseClient> ConnectAsync(SimulatorHost sim, Action<HttpRequestLog>? log = null) =>
-        ConnectWiseClient.ConnectAsync(Demo(sim), log, CancellationToken.None);
+    public static Task<ConnectWiseClient> ConnectAsync(SimulatorHost host, string publicKey = Scenarios.FullPublicKey, string privateKey = Scenarios.FullPrivateKey, string companyId = Scenarios.DemoCompanyId, Action<HttpRequestLog>? log = null) =>
+        ConnectWiseClient.ConnectAsync(Settings(host, publicKey, privateKey, companyId), log, CancellationToken.None);
 
-    public static async Task<int> RequestsAsync(SimulatorHost sim, string method, string route)
-    {
-        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
-        var stats = await http.GetFromJsonAsync<JsonElement>("_sim/stats");
-        return stats.GetProperty("byRoute").EnumerateArray()
-            .Where(r => r.GetProperty("method").GetString() == method && r.GetProperty("route").GetString() == route)
-            .Sum(r => r.GetProperty("count").GetInt32());
-    }
+    /// <summary>Requests the simulator counted for one method and route template (e.g. POST /system/bundles).</summary>
+    public static Task<long> RequestsAsync(SimulatorHost host, string method, string route) => host.Control.RequestsAsync(method, route);
 
-    public static async Task ControlAsync(SimulatorHost sim, HttpMethod method, string path, object? body = null)
-    {
-        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
-        using var req = new HttpRequestMessage(method, path) { Content = body == null ? null : JsonContent.Create(body) };
-        (await http.SendAsync(req)).EnsureSuccessStatusCode();
-    }
+    public static Task<long> TotalRequestsAsync(SimulatorHost host) => host.Control.TotalRequestsAsync();
+
+    public static Task ResetStatsAsync(SimulatorHost host) => host.Control.ResetStatsAsync();
+
+    public static List<T> All<T>(ConnectWiseClient client, string resource, string? conditions = null)
+        where T : class =>
+        client.ListPages<T>(resource, new ListQuery { Conditions = conditions }, CancellationToken.None).SelectMany(p => p).ToList();
 }

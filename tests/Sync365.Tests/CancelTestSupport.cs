@@ -67,19 +67,12 @@ internal sealed record PsResult(Collection<PSObject> Output, List<ErrorRecord> E
 /// <summary>The simulator seen from outside Sync365: raw HTTP and its export, the ground truth for assertions.</summary>
 internal static class CancelSim
 {
-    public static HttpClient Api(SimulatorHost sim)
-    {
-        var c = new HttpClient { BaseAddress = new Uri(sim.BaseUrl, "v4_6_release/apis/3.0/") };
-        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("sync365demo+demopublic:demoprivate")));
-        c.DefaultRequestHeaders.Add("clientId", "2f7e4bd1-365d-4c3a-9a1e-5e5e5e5e0365");
-        return c;
-    }
+    public static HttpClient Api(SimulatorHost sim) => sim.Control.ApiClient();
 
     /// <summary>Every addition with its agreement's company, from GET /_sim/export.</summary>
     public static async Task<List<SimAddition>> AdditionsAsync(SimulatorHost sim)
     {
-        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
-        using var doc = JsonDocument.Parse(await http.GetStringAsync("_sim/export"));
+        using var doc = JsonDocument.Parse(await sim.Control.ExportAsync());
         var tables = doc.RootElement.GetProperty("tables");
         var companies = tables.GetProperty("companies").GetProperty("rows").EnumerateArray()
             .ToDictionary(c => c.GetProperty("id").GetInt64(), c => c.GetProperty("name").GetString()!);
@@ -107,26 +100,11 @@ internal static class CancelSim
         return result;
     }
 
-    public static async Task<long> CountAsync(SimulatorHost sim, string method, string routeContains)
-    {
-        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
-        using var doc = JsonDocument.Parse(await http.GetStringAsync("_sim/stats"));
-        return doc.RootElement.GetProperty("byRoute").EnumerateArray()
-            .Where(r => r.GetProperty("method").GetString() == method && r.GetProperty("route").GetString()!.Contains(routeContains, StringComparison.OrdinalIgnoreCase))
-            .Sum(r => r.GetProperty("count").GetInt64());
-    }
+    public static Task<long> CountAsync(SimulatorHost sim, string method, string routeContains) => sim.Control.RequestsMatchingAsync(method, routeContains);
 
-    public static async Task ResetStatsAsync(SimulatorHost sim)
-    {
-        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
-        (await http.DeleteAsync("_sim/stats")).EnsureSuccessStatusCode();
-    }
+    public static Task ResetStatsAsync(SimulatorHost sim) => sim.Control.ResetStatsAsync();
 
-    public static async Task FaultsAsync(SimulatorHost sim, string json)
-    {
-        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
-        (await http.PostAsync("_sim/faults", new StringContent(json, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-    }
+    public static Task FaultsAsync(SimulatorHost sim, string json) => sim.Control.SetFaultsAsync(json);
 
     /// <summary>What the command should cancel, decided here independently of Sync365's code.</summary>
     public static List<SimAddition> ExpectedToCancel(IEnumerable<SimAddition> all, Func<SimAddition, bool> inScope, string? serial, DateTime cancelDay, DateTime today) =>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Sync365.Simulator;
 using Xunit;
 
@@ -15,8 +14,7 @@ public class CancellationTests
         host.ConnectDemo(sim.BaseUrl);
 
         // From now on the server takes 30 s to answer anything.
-        using var http = new HttpClient { BaseAddress = sim.BaseUrl };
-        (await http.PostAsJsonAsync("_sim/faults", new { latencyMs = 30000 })).EnsureSuccessStatusCode();
+        await sim.Control.SetFaultsAsync(new { latencyMs = 30000 });
 
         using var ps = host.Create();
         ps.AddCommand("Get-S365Company");

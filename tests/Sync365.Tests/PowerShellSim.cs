@@ -79,20 +79,9 @@ public sealed class PowerShellSim : IAsyncLifetime
 
     public List<T> Objects<T>(string script) => Invoke(script).Select(o => (T)o.BaseObject).ToList();
 
-    public async Task ResetStatsAsync()
-    {
-        using var http = new HttpClient();
-        (await http.DeleteAsync(new Uri(Host.BaseUrl, "_sim/stats"))).EnsureSuccessStatusCode();
-    }
+    public Task ResetStatsAsync() => Host.Control.ResetStatsAsync();
 
-    public async Task<long> RequestsAsync(string method, string route)
-    {
-        using var http = new HttpClient();
-        using var doc = JsonDocument.Parse(await http.GetStringAsync(new Uri(Host.BaseUrl, "_sim/stats")));
-        return doc.RootElement.GetProperty("byRoute").EnumerateArray()
-            .Where(r => r.GetProperty("method").GetString() == method && string.Equals(r.GetProperty("route").GetString(), route, StringComparison.OrdinalIgnoreCase))
-            .Sum(r => r.GetProperty("count").GetInt64());
-    }
+    public Task<long> RequestsAsync(string method, string route) => Host.Control.RequestsAsync(method, route);
 
     public List<T> All<T>(string resource, string? conditions = null)
         where T : class =>
