@@ -17,28 +17,7 @@ internal sealed class CancelPs : IDisposable
 
     public Runspace Runspace { get; }
 
-    public static CancelPs Open(SimulatorHost sim, bool limited = false)
-    {
-        var iss = InitialSessionState.CreateDefault2();
-        // The cmdlets are added directly rather than by importing Sync365.dll: the module initializer expects the
-        // staged dependencies/ folder, which a test bin does not have (the Pester layer tests the staged module).
-        foreach (var type in typeof(Sync365.Commands.InvokeS365BulkCancelAdditionCommand).Assembly.GetTypes())
-        {
-            if (type.GetCustomAttributes(typeof(CmdletAttribute), false).FirstOrDefault() is CmdletAttribute attribute)
-            {
-                iss.Commands.Add(new SessionStateCmdletEntry(attribute.VerbName + "-" + attribute.NounName, type, null));
-            }
-        }
-
-        var rs = RunspaceFactory.CreateRunspace(iss);
-        rs.Open();
-        var ps = new CancelPs(rs);
-        var r = ps.Invoke(
-            "Connect-S365Psa -Server $url -CompanyId sync365demo -PublicKey $pub -PrivateKey (ConvertTo-SecureString $priv -AsPlainText -Force) -ClientId 2f7e4bd1-365d-4c3a-9a1e-5e5e5e5e0365",
-            new Hashtable { ["url"] = sim.BaseUrl.ToString().TrimEnd('/'), ["pub"] = limited ? "limitedpublic" : "demopublic", ["priv"] = limited ? "limitedprivate" : "demoprivate" });
-        Assert.False(r.HadErrors, string.Join("\n", r.Errors));
-        return ps;
-    }
+    public static CancelPs Open(SimulatorHost sim, bool limited = false) => new(TestRunspace.OpenConnected(sim, limited));
 
     public PsResult Invoke(string script, Hashtable? variables = null)
     {

@@ -10,13 +10,13 @@ public class CancellationTests
     public async Task Stop_ends_an_in_flight_request_promptly_instead_of_waiting_for_the_server()
     {
         await using var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = "demo" });
-        using var host = new PowerShellHost();
-        host.ConnectDemo(sim.BaseUrl);
+        using var session = CancelPs.Open(sim);
 
         // From now on the server takes 30 s to answer anything.
         await sim.Control.SetFaultsAsync(new { latencyMs = 30000 });
 
-        using var ps = host.Create();
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = session.Runspace;
         ps.AddCommand("Get-S365Company");
         var running = ps.BeginInvoke();
         await Task.Delay(500);

@@ -23,16 +23,7 @@ public sealed class PowerShellSim : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = "demo" });
-        var iss = InitialSessionState.CreateDefault2();
-        foreach (var type in typeof(Sync365.Commands.S365Cmdlet).Assembly.GetTypes().Where(t => typeof(Cmdlet).IsAssignableFrom(t) && !t.IsAbstract))
-        {
-            var attr = (CmdletAttribute)type.GetCustomAttributes(typeof(CmdletAttribute), false).Single();
-            iss.Commands.Add(new SessionStateCmdletEntry(attr.VerbName + "-" + attr.NounName, type, null));
-        }
-
-        Runspace = RunspaceFactory.CreateRunspace(iss);
-        Runspace.Open();
-        Invoke($"Connect-S365Psa -Server '{Host.BaseUrl}' -CompanyId {Scenarios.DemoCompanyId} -PublicKey {Scenarios.FullPublicKey} -PrivateKey (ConvertTo-SecureString '{Scenarios.FullPrivateKey}' -AsPlainText -Force) -ClientId {Scenarios.DemoClientId}");
+        Runspace = TestRunspace.OpenConnected(Host);
         Client = await ConnectWiseClient.ConnectAsync(new ConnectWiseSettings
         {
             Server = Host.BaseUrl.ToString(),
