@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Sync365.Core.Psa;
+using Sync365.Core.Psa.ConnectWise;
 
 namespace Sync365.Commands
 {
@@ -27,6 +28,7 @@ namespace Sync365.Commands
                 return;
             }
 
+
             if (!_pending.TryGetValue(connection, out var selector))
             {
                 selector = new CompanySelector();
@@ -45,7 +47,43 @@ namespace Sync365.Commands
             if (selector.Ids.Count >= IdBatchSize)
             {
                 _pending.Remove(connection);
-                EmitForCompanies(connection, selector);
+                EmitChecked(connection, selector);
+            }
+        }
+
+        /// <summary>
+        /// Reads the rows of the selected companies; when nothing came back, says which exact company names name no
+        /// company at all (a typo), rather than leaving the user to guess. Costs one request, only in that case.
+        /// </summary>
+        private void EmitChecked(PsaConnection connection, CompanySelector companies)
+        {
+            var before = Written;
+            EmitForCompanies(connection, companies);
+            var exact = companies.ExactNames.ToList();
+            if (Written != before || exact.Count == 0)
+            {
+                return;
+            }
+
+            var filters = exact.Select(n => ConditionText.Or(ConditionText.StringEquals("name", n).Condition, ConditionText.StringEquals("identifier", n).Condition)).ToArray();
+            var found = new List<CwCompany>();
+            try
+            {
+                foreach (var page in Stream(ct => connection.ConnectWise.ListPages<CwCompany>("company/companies", new ListQuery { Conditions = ConditionText.Or(filters) }, ct)))
+                {
+                    found.AddRange(page);
+                }
+            }
+            catch (PsaApiException)
+            {
+                return; // Only a courtesy: the read itself already succeeded.
+            }
+
+            foreach (var name in exact.Where(n => !found.Any(c => string.Equals(c.Name, n, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Identifier, n, StringComparison.OrdinalIgnoreCase))))
+            {
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"No company in {connection.Name} is named '{name}'. Check the name with Get-S365Company -Name '{name.Replace("'", "''")}*'."),
+                    "CompanyNotFound", ErrorCategory.ObjectNotFound, name));
             }
         }
 
@@ -55,7 +93,7 @@ namespace Sync365.Commands
             {
                 if (!pair.Value.IsEmpty)
                 {
-                    EmitForCompanies(pair.Key, pair.Value);
+                    EmitChecked(pair.Key, pair.Value);
                 }
             }
 

@@ -21,6 +21,9 @@ namespace Sync365.Commands
 
         public IReadOnlyList<string> Patterns => _patterns;
 
+        /// <summary>The names given without wildcards: each should name a company.</summary>
+        public IEnumerable<string> ExactNames => _patterns.Where(p => !ConditionText.HasWildcard(p));
+
         public bool IsEmpty => Ids.Count == 0 && _patterns.Count == 0;
 
         /// <summary>True when a pattern matches everything: no company filter at all.</summary>

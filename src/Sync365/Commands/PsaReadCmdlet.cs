@@ -16,6 +16,9 @@ namespace Sync365.Commands
         /// <summary>Ids per <c>id in (...)</c> request: well below any URL length limit.</summary>
         internal const int IdBatchSize = 200;
 
+        /// <summary>Objects this command has written so far (to tell "nothing matched" from "nothing there").</summary>
+        internal long Written { get; private set; }
+
         /// <summary>Streams <paramref name="resource"/> and writes each kept row; false after a reported error.</summary>
         internal bool EmitPages<TWire>(PsaConnection connection, string resource, ListQuery query, Func<TWire, bool> keep, Func<TWire, object> map, object? target, Action<TWire>? seen = null)
             where TWire : class
@@ -32,6 +35,7 @@ namespace Sync365.Commands
                         {
                             seen?.Invoke(row);
                             WriteObject(map(row));
+                            Written++;
                         }
                     }
                 }

@@ -10,7 +10,7 @@ Every filter becomes a server-side condition, so only matching agreements cross 
 Companies piped in are asked for together (company/id in (...), up to 200 per request), not one request per company; each piped object's ConnectionName chooses the connection.
 '@
     Parameters  = @{
-        Company    = 'Companies whose agreements to return: Company objects (from Get-S365Company, through the pipeline), company record ids (numbers), or company names or identifiers with wildcards (strings). Other objects with a CompanyId property (contacts, agreements) also work.'
+        Company    = 'Companies whose agreements to return: Company objects (from Get-S365Company, through the pipeline), company record ids (numbers), or company names or identifiers with wildcards (strings). Other objects with a CompanyId property (contacts, agreements) also work. When nothing is found, an exact name (no wildcard) that names no company is reported as a CompanyNotFound error, so a typo does not pass as "no agreements".'
         Type       = 'Agreement type names (e.g. "Microsoft 365"); wildcards allowed. Tab completes the PSA''s active agreement types.'
         Status     = 'Active (the default), Cancelled, Expired, Inactive, or All. With -Id, no status filter applies unless this is given.'
         Name       = 'Agreement names; wildcards allowed.'

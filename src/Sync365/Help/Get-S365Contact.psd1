@@ -4,7 +4,7 @@
 Get-S365Contact streams ConnectWise contacts (GET /company/contacts), active ones unless -IncludeInactive is given, at 1,000 per request. -Company works as on Get-S365Agreement (company objects from the pipeline, ids, or names with wildcards). -Name matches "First Last", the first name or the last name; -Email matches any e-mail address of the contact (a childConditions filter on the server). Every filter is checked again exactly on the client.
 '@
     Parameters  = @{
-        Company         = 'Companies whose contacts to return: Company objects (through the pipeline), company record ids, or names or identifiers with wildcards.'
+        Company         = 'Companies whose contacts to return: Company objects (through the pipeline), company record ids, or names or identifiers with wildcards. When nothing is found, an exact name that names no company is reported as a CompanyNotFound error.'
         Name            = 'Contact names: "First Last", first name or last name; wildcards allowed.'
         Email           = 'E-mail addresses; wildcards allowed (e.g. *@contoso.com).'
         Id              = 'Contact record ids.'
